@@ -1,0 +1,74 @@
+package io.apollo.core.config;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything one commit of the config repository asks for: the documents that loaded cleanly, keyed by identity.
+ * {@code releases} lists each product's releases newest first. {@code invalidEntities} names the entities whose
+ * definition (or something it refers to) is broken: the planner leaves them alone, never uninstalls them.
+ */
+public record DesiredState(
+    SortedMap<ProductId, Product> products,
+    SortedMap<ProductId, List<Release>> releases,
+    SortedMap<String, Environment> environments,
+    SortedMap<EntityId, Entity> entities,
+    List<Constraint> constraints,
+    List<ApprovalPolicy> approvalPolicies,
+    SortedMap<String, Role> roles,
+    List<PlanDocument> plans,
+    Set<EntityId> invalidEntities) {
+
+  public DesiredState {
+    products = unmodifiable(products);
+    releases = unmodifiable(releases);
+    environments = unmodifiable(environments);
+    entities = unmodifiable(entities);
+    constraints = List.copyOf(constraints);
+    approvalPolicies = List.copyOf(approvalPolicies);
+    roles = unmodifiable(roles);
+    plans = List.copyOf(plans);
+    invalidEntities = Set.copyOf(invalidEntities);
+  }
+
+  public static DesiredState empty() {
+    return new DesiredState(
+        new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), List.of(), List.of(), new TreeMap<>(),
+        List.of(), Set.of());
+  }
+
+  public Optional<Product> product(ProductId id) {
+    return Optional.ofNullable(products.get(id));
+  }
+
+  /** The product's releases, newest first; empty when it has none. */
+  public List<Release> releasesOf(ProductId id) {
+    return releases.getOrDefault(id, List.of());
+  }
+
+  public Optional<Release> release(ProductId id, io.apollo.core.version.Version version) {
+    return releasesOf(id).stream().filter(r -> r.version().compareTo(version) == 0).findFirst();
+  }
+
+  public Optional<Entity> entity(EntityId id) {
+    return Optional.ofNullable(entities.get(id));
+  }
+
+  /** The entities of one environment, in id order. */
+  public List<Entity> entitiesIn(String environment) {
+    return entities.values().stream().filter(e -> e.environment().equals(environment)).toList();
+  }
+
+  public Collection<Role> allRoles() {
+    return roles.values();
+  }
+
+  private static <K, V> SortedMap<K, V> unmodifiable(Map<K, V> map) {
+    return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map));
+  }
+}

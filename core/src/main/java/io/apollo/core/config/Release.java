@@ -1,0 +1,53 @@
+package io.apollo.core.config;
+
+import io.apollo.core.version.Channel;
+import io.apollo.core.version.Version;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One version of a product ({@code kind: Release}); identity is ({@code product}, {@code version}). Its channels
+ * default to the channel of the version's type.
+ */
+public record Release(
+    Metadata metadata,
+    ProductId product,
+    Version version,
+    Set<Channel> channels,
+    Optional<Recall> recalled,
+    Optional<Artifact> artifact,
+    Manifest manifest,
+    Origin origin) {
+
+  /** Newest first. */
+  public static final Comparator<Release> NEWEST_FIRST = Comparator.comparing(Release::version).reversed();
+
+  public Release {
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(product, "product");
+    Objects.requireNonNull(version, "version");
+    channels = channels == null || channels.isEmpty() ? Set.of(version.defaultChannel()) : Set.copyOf(channels);
+    Objects.requireNonNull(recalled, "recalled");
+    Objects.requireNonNull(artifact, "artifact");
+    manifest = manifest == null ? Manifest.empty() : manifest;
+    Objects.requireNonNull(origin, "origin");
+  }
+
+  public boolean isRecalled() {
+    return recalled.isPresent();
+  }
+
+  /** The product dependencies that must be met before this release may run. */
+  public List<ProductDependency> requiredDependencies() {
+    return manifest.productDependencies().stream().filter(d -> !d.optional()).toList();
+  }
+
+  /** Channels in stability order, for output. */
+  public List<Channel> sortedChannels() {
+    return EnumSet.copyOf(channels).stream().toList();
+  }
+}

@@ -1,0 +1,2 @@
+/** Entity lifecycle: the states of the seed's table and the legal moves between them. */
+package io.apollo.core.entity;

@@ -1,0 +1,6 @@
+/**
+ * Loading a config repository: list the files of a {@link io.apollo.core.load.ConfigSource}, parse them safely,
+ * validate each document against its kind's schema, map to records, then check meaning across documents. Every
+ * problem is reported, not only the first, and a broken file never makes a valid document disappear.
+ */
+package io.apollo.core.load;

@@ -1,0 +1,32 @@
+package io.apollo.core.load.yaml;
+
+import io.apollo.core.config.Origin;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON Pointer ({@code /spec/channels/0}) to the YAML position where that node's value starts. For object members
+ * the position is that of the key, which is where a person looks. The root is {@code ""}.
+ */
+public final class Positions {
+  private final Map<String, Origin> byPointer;
+
+  public Positions(Map<String, Origin> byPointer) {
+    this.byPointer = Map.copyOf(byPointer);
+  }
+
+  /** The exact position, or the nearest ancestor's, or empty when not even the root is known. */
+  public Optional<Origin> at(String jsonPointer) {
+    String pointer = jsonPointer == null ? "" : jsonPointer;
+    while (true) {
+      Origin origin = byPointer.get(pointer);
+      if (origin != null) {
+        return Optional.of(origin);
+      }
+      if (pointer.isEmpty()) {
+        return Optional.empty();
+      }
+      pointer = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
+    }
+  }
+}
