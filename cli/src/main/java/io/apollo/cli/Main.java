@@ -1,5 +1,17 @@
 package io.apollo.cli;
 
+import picocli.CommandLine;
+
+/** The {@code apollo} command's entry point. */
 public final class Main {
-  public static void main(String[] args) {}
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; used by tests to run commands in-process. */
+  public static int run(String... args) {
+    return ApolloCommand.commandLine().execute(args);
+  }
 }

@@ -1,0 +1,52 @@
+package io.apollo.cli;
+
+import io.apollo.cli.validate.ValidateCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code apollo}: GitOps continuous delivery. Exit codes shared by every subcommand: 0 success, 1 the input was
+ * read but is wrong (invalid config, blocked, not found), 2 usage error.
+ */
+@Command(
+    name = "apollo",
+    mixinStandardHelpOptions = true,
+    versionProvider = ApolloCommand.Version.class,
+    description = "Desired state in git, explained plans, constraints and approvals that hold.",
+    subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class ApolloCommand implements Runnable {
+  /** Exit code when the command ran and found the input wrong. */
+  public static final int EXIT_INVALID = 1;
+
+  /** Exit code for usage errors (picocli's own default for bad arguments). */
+  public static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  /** A command line configured as the jar runs it. */
+  public static CommandLine commandLine() {
+    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+  }
+
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new ApolloCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    return cli;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ApolloCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"apollo " + (version == null ? "dev" : version)};
+    }
+  }
+}

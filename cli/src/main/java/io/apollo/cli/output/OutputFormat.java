@@ -1,0 +1,9 @@
+package io.apollo.cli.output;
+
+/** How a command prints its result. */
+public enum OutputFormat {
+  /** Aligned text for people (the default). */
+  TABLE,
+  /** One JSON document for tools. */
+  JSON
+}

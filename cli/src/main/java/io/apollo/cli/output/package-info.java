@@ -1,0 +1,2 @@
+/** What every command shares for printing: the output format switch and the JSON writer. */
+package io.apollo.cli.output;

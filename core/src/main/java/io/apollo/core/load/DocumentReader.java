@@ -1,0 +1,134 @@
+package io.apollo.core.load;
+
+import io.apollo.core.config.Metadata;
+import io.apollo.core.config.Origin;
+import io.apollo.core.config.ProductId;
+import io.apollo.core.load.yaml.YamlDocument;
+import io.apollo.core.version.Version;
+import io.apollo.core.version.VersionMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads fields of one schema-valid document by JSON Pointer and turns values the schema cannot judge (versions,
+ * product ids, durations, ...) into records, recording a positioned {@link Problem} for each that does not parse.
+ * The schema has already checked presence and types, so absent optional fields read as empty.
+ */
+final class DocumentReader {
+  private final YamlDocument document;
+  private final List<Problem> problems;
+
+  DocumentReader(YamlDocument document, List<Problem> problems) {
+    this.document = document;
+    this.problems = problems;
+  }
+
+  /** The problems this reader has recorded so far (the list it was given). */
+  List<Problem> problems() {
+    return problems;
+  }
+
+  YamlDocument document() {
+    return document;
+  }
+
+  Origin origin() {
+    return document.start();
+  }
+
+  Origin at(String pointer) {
+    return document.at(pointer);
+  }
+
+  JsonNode node(String pointer) {
+    return document.root().at(JsonPointer.compile(pointer));
+  }
+
+  boolean has(String pointer) {
+    JsonNode node = node(pointer);
+    return !node.isMissingNode() && !node.isNull();
+  }
+
+  Metadata metadata() {
+    Map<String, String> labels = stringMap("/metadata/labels");
+    return new Metadata(string("/metadata/name").orElse(""), labels);
+  }
+
+  Optional<String> string(String pointer) {
+    JsonNode node = node(pointer);
+    return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(node.asString());
+  }
+
+  List<String> strings(String pointer) {
+    List<String> values = new ArrayList<>();
+    JsonNode node = node(pointer);
+    if (node.isArray()) {
+      node.values().forEach(v -> values.add(v.asString()));
+    } else if (!node.isMissingNode() && !node.isNull()) {
+      values.add(node.asString());
+    }
+    return values;
+  }
+
+  Map<String, String> stringMap(String pointer) {
+    Map<String, String> values = new LinkedHashMap<>();
+    node(pointer).properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
+    return values;
+  }
+
+  Optional<Version> version(String pointer) {
+    return string(pointer).flatMap(text -> {
+      Optional<Version> version = Version.tryParse(text);
+      if (version.isEmpty()) {
+        problem(pointer, ProblemReason.INVALID_VALUE, dotted(pointer) + ": '" + text
+            + "' is not an orderable SLS version (expected X.Y.Z, X.Y.Z-rcN, X.Y.Z-N-gHASH or X.Y.Z-rcN-N-gHASH)");
+      }
+      return version;
+    });
+  }
+
+  Optional<VersionMatcher> matcher(String pointer) {
+    return string(pointer).flatMap(text -> {
+      Optional<VersionMatcher> matcher = VersionMatcher.tryParse(text);
+      if (matcher.isEmpty()) {
+        problem(pointer, ProblemReason.INVALID_VALUE, dotted(pointer) + ": '" + text
+            + "' is not an SLS version matcher (expected e.g. 2.x.x, 2.3.x or 2.3.4)");
+      }
+      return matcher;
+    });
+  }
+
+  Optional<ProductId> productId(String pointer) {
+    return string(pointer).flatMap(text -> {
+      Optional<ProductId> id = ProductId.tryParse(text);
+      if (id.isEmpty()) {
+        problem(pointer, ProblemReason.INVALID_VALUE,
+            dotted(pointer) + ": '" + text + "' is not a product id (expected group:artifact, e.g. com.example:catalog)");
+      }
+      return id;
+    });
+  }
+
+  void problem(String pointer, ProblemReason reason, String message) {
+    problems.add(new Problem(at(pointer), reason, message));
+  }
+
+  /** {@code /spec/channels/0} as a person writes it: {@code spec.channels[0]}. */
+  static String dotted(String pointer) {
+    StringBuilder out = new StringBuilder();
+    for (String part : pointer.substring(pointer.startsWith("/") ? 1 : 0).split("/", -1)) {
+      String key = part.replace("~1", "/").replace("~0", "~");
+      if (!key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
+        out.append('[').append(key).append(']');
+      } else {
+        out.append(out.length() == 0 ? "" : ".").append(key);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,23 @@
+package io.apollo.core.load;
+
+import io.apollo.core.config.ApprovalPolicy;
+import io.apollo.core.config.Constraint;
+import io.apollo.core.config.Environment;
+import io.apollo.core.config.PlanDocument;
+import io.apollo.core.config.Product;
+import io.apollo.core.config.Release;
+import io.apollo.core.config.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The documents that passed schema validation and mapped to records, by kind, in reading order. */
+final class MappedDocuments {
+  final List<Loaded<Product>> products = new ArrayList<>();
+  final List<Loaded<Release>> releases = new ArrayList<>();
+  final List<Loaded<Environment>> environments = new ArrayList<>();
+  final List<Loaded<EntityDraft>> entities = new ArrayList<>();
+  final List<Loaded<Constraint>> constraints = new ArrayList<>();
+  final List<Loaded<ApprovalPolicy>> policies = new ArrayList<>();
+  final List<Loaded<Role>> roles = new ArrayList<>();
+  final List<Loaded<PlanDocument>> plans = new ArrayList<>();
+}
