@@ -1,0 +1,204 @@
+package io.apollo.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes a synthetic config repository of a given number of entities, in realistic proportions: about 500 products
+ * per environment ({@code entities / 500} environments, at least 2, half staging and half production, two spokes
+ * each), six releases per product (four stable, an rc, a snapshot; every seventh product has a recalled release),
+ * SLS product-dependencies on one or two lower-numbered products (a DAG), staging entities following channels and
+ * production entities pinned, a maintenance window per production environment, a holiday freeze, a dependency
+ * constraint, the seed's approval policy and its roles. Deterministic for a seed.
+ */
+public final class SyntheticFleet {
+  private static final int PRODUCTS_PER_ENVIRONMENT = 500;
+  private static final int DOCUMENTS_PER_FILE = 50;
+  private static final String[] STABLE = {"1.0.0", "1.1.0", "1.2.0", "2.0.0"};
+
+  private final Path root;
+  private final int environments;
+  private final int products;
+  private final Random random;
+
+  private SyntheticFleet(Path root, int entities, long seed) {
+    this.root = root;
+    this.environments = Math.max(2, entities / PRODUCTS_PER_ENVIRONMENT);
+    this.products = Math.max(4, entities / environments);
+    this.random = new Random(seed);
+  }
+
+  /** Writes the repository under {@code root} and returns how many entities it holds. */
+  public static int write(Path root, int entities, long seed) {
+    return new SyntheticFleet(root, entities, seed).write();
+  }
+
+  private int write() {
+    writeProducts();
+    for (int p = 0; p < products; p++) {
+      writeReleases(p);
+    }
+    writeEnvironments();
+    int count = 0;
+    for (int e = 0; e < environments; e++) {
+      count += writeEntities(e);
+    }
+    writeConstraintsAndPolicies();
+    return count;
+  }
+
+  private void writeProducts() {
+    List<String> docs = new ArrayList<>();
+    for (int p = 0; p < products; p++) {
+      docs.add(doc("Product", product(p), null,
+          "  displayName: Service " + p + "\n"
+              + "  criticality: " + (p % 25 == 0 ? "critical" : p % 5 == 0 ? "high" : "medium") + "\n"
+              + "  type: " + (p % 10 == 0 ? "helm-chart" : "sls-service") + "\n"));
+    }
+    writeBatches("products/products", docs);
+  }
+
+  private void writeReleases(int p) {
+    List<String> docs = new ArrayList<>();
+    List<String> versions = new ArrayList<>(List.of(STABLE));
+    versions.add("2.1.0-rc1");
+    versions.add("2.1.0-3-g" + String.format("%07x", random.nextInt(0xfffffff)));
+    for (String version : versions) {
+      StringBuilder spec = new StringBuilder()
+          .append("  product: ").append(product(p)).append('\n')
+          .append("  version: ").append(version).append('\n');
+      if (p % 7 == 3 && version.equals("1.2.0")) {
+        spec.append("  recalled:\n    reason: CVE-2026-").append(1000 + p).append(": unsafe deserialisation\n");
+      }
+      spec.append("  artifact:\n    uri: https://artifacts.example.com/svc-").append(p).append('-').append(version)
+          .append(".sls.tgz\n    sha256: ").append(sha(p, version)).append('\n');
+      spec.append(manifest(p, version));
+      docs.add(doc("Release", "svc-" + p + "-" + version, null, spec.toString()));
+    }
+    write("releases/svc-" + p + ".yaml", String.join("---\n", docs));
+  }
+
+  private String manifest(int p, String version) {
+    StringBuilder m = new StringBuilder("  manifest:\n    manifest-version: \"1.0\"\n    product-type: service.v1\n")
+        .append("    product-group: com.bench\n    product-name: svc-").append(p).append('\n')
+        .append("    product-version: ").append(version).append('\n');
+    if (p == 0) {
+      return m.toString();
+    }
+    m.append("    extensions:\n      product-dependencies:\n");
+    m.append(dependency(p - 1, false));
+    if (p > 3 && p % 3 == 0) {
+      m.append(dependency(p / 2, p % 6 == 0));
+    }
+    return m.toString();
+  }
+
+  private static String dependency(int on, boolean optional) {
+    return "        - product-group: com.bench\n          product-name: svc-" + on + "\n"
+        + "          minimum-version: 1.0.0\n          maximum-version: 2.x.x\n"
+        + (optional ? "          optional: true\n" : "");
+  }
+
+  private void writeEnvironments() {
+    List<String> docs = new ArrayList<>();
+    for (int e = 0; e < environments; e++) {
+      docs.add(doc("Environment", environment(e), null,
+          "  spokes:\n    - name: " + environment(e) + "-a\n      url: http://127.0.0.1:" + (9000 + e) + "\n"
+              + "    - name: " + environment(e) + "-b\n"));
+    }
+    write("environments/environments.yaml", String.join("---\n", docs));
+  }
+
+  private int writeEntities(int e) {
+    List<String> docs = new ArrayList<>();
+    boolean production = isProduction(e);
+    String[] channels = {"stable", "stable", "beta", "dev"};
+    for (int p = 0; p < products; p++) {
+      String desired = production
+          ? "  version: " + (p % 2 == 0 ? "2.0.0" : "1.1.0") + "\n"
+          : "  channel: " + channels[p % channels.length] + "\n";
+      docs.add(doc("Entity", "svc-" + p, "team-" + (p % 12),
+          "  product: " + product(p) + "\n  environment: " + environment(e) + "\n"
+              + "  spoke: " + environment(e) + (p % 2 == 0 ? "-a" : "-b") + "\n" + desired
+              + "  config:\n    replicas: " + (1 + p % 4) + "\n    heap: " + (256 << (p % 3)) + "m\n"));
+    }
+    writeBatches("entities/" + environment(e) + "/batch", docs);
+    return docs.size();
+  }
+
+  private void writeConstraintsAndPolicies() {
+    List<String> docs = new ArrayList<>();
+    for (int e = 0; e < environments; e++) {
+      if (isProduction(e)) {
+        docs.add(doc("Constraint", environment(e) + "-window", null,
+            "  selector:\n    environments: [" + environment(e) + "]\n"
+                + "  maintenanceWindow:\n    cron: \"0 2 * * 6\"\n    duration: PT4H\n    timeZone: Europe/London\n"));
+      }
+    }
+    docs.add(doc("Constraint", "holiday-freeze", null,
+        "  selector: {}\n  suppressionWindow:\n    start: 2026-12-20\n    end: 2027-01-04\n    reason: Holiday freeze\n"));
+    docs.add(doc("Constraint", "dependencies", null, "  selector: {}\n  dependency:\n    requireHealthy: true\n"));
+    write("constraints/constraints.yaml", String.join("---\n", docs));
+    write("policies/policies.yaml", String.join("---\n", List.of(
+        doc("ApprovalPolicy", "production-changes", null,
+            "  rules:\n    - match:\n        environments: [" + productionNames() + "]\n"
+                + "        planTypes: [upgrade]\n      requiredRoles: [sre]\n"
+                + "    - match:\n        criticality: critical\n      requiredRoles: [vp-engineering]\n"),
+        doc("Role", "sre", null, "  members:\n    - email: oncall@example.com\n"),
+        doc("Role", "vp-engineering", null, "  members:\n    - email: vp@example.com\n"))));
+  }
+
+  private String productionNames() {
+    List<String> names = new ArrayList<>();
+    for (int e = 0; e < environments; e++) {
+      if (isProduction(e)) {
+        names.add(environment(e));
+      }
+    }
+    return String.join(", ", names);
+  }
+
+  private boolean isProduction(int e) {
+    return e >= environments / 2;
+  }
+
+  private String environment(int e) {
+    return (isProduction(e) ? "production-" : "staging-") + String.format("%02d", e);
+  }
+
+  private static String product(int p) {
+    return "com.bench:svc-" + p;
+  }
+
+  private static String sha(int p, String version) {
+    String seed = Integer.toHexString((p + "@" + version).hashCode());
+    return (seed + "0".repeat(64)).substring(0, 64).replaceAll("[^0-9a-f]", "0");
+  }
+
+  private static String doc(String kind, String name, String team, String spec) {
+    return "apiVersion: apollo/v1\nkind: " + kind + "\nmetadata:\n  name: " + name + "\n"
+        + (team == null ? "" : "  labels:\n    team: " + team + "\n") + "spec:\n" + spec;
+  }
+
+  private void writeBatches(String prefix, List<String> docs) {
+    for (int i = 0; i < docs.size(); i += DOCUMENTS_PER_FILE) {
+      List<String> batch = docs.subList(i, Math.min(docs.size(), i + DOCUMENTS_PER_FILE));
+      write(prefix + "-" + String.format("%03d", i / DOCUMENTS_PER_FILE) + ".yaml", String.join("---\n", batch));
+    }
+  }
+
+  private void write(String path, String content) {
+    try {
+      Path file = root.resolve(path);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+}
