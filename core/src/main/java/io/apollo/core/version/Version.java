@@ -32,15 +32,10 @@ public record Version(OrderableSlsVersion sls) implements Comparable<Version> {
     }
   }
 
-  /** Parses an orderable SLS version; throws {@link ApolloException} naming the text and the expected forms. */
+  /** Parses an orderable SLS version; throws {@link ApolloException} naming the text and the rule it breaks. */
   public static Version parse(String text) {
     return tryParse(text)
-        .orElseThrow(
-            () ->
-                new ApolloException(
-                    hasLeadingZero(text)
-                        ? leadingZeroMessage(text)
-                        : "'" + text + "' is not an orderable SLS version (expected X.Y.Z, X.Y.Z-rcN, X.Y.Z-N-gHASH or X.Y.Z-rcN-N-gHASH)"));
+        .orElseThrow(() -> new ApolloException(hasLeadingZero(text) ? leadingZeroMessage(text) : formatMessage(text)));
   }
 
   /** Parses an orderable SLS version; empty for anything else, including leading zeros and numbers beyond int32. */
@@ -63,6 +58,11 @@ public record Version(OrderableSlsVersion sls) implements Comparable<Version> {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  private static String formatMessage(String text) {
+    return "'" + text + "' is not an orderable SLS version"
+        + " (expected X.Y.Z, X.Y.Z-rcN, X.Y.Z-N-gHASH or X.Y.Z-rcN-N-gHASH)";
   }
 
   private static String leadingZeroMessage(String text) {

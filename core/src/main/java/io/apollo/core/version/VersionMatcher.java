@@ -22,14 +22,17 @@ public record VersionMatcher(SlsVersionMatcher sls) {
   public VersionMatcher {
     Objects.requireNonNull(sls, "sls");
     if (!CANONICAL.matcher(sls.getValue()).matches()) {
-      throw new ApolloException("'" + sls.getValue() + "' is not an SLS version matcher: numbers must not have leading zeros");
+      throw new ApolloException(
+          "'" + sls.getValue() + "' is not an SLS version matcher: numbers must not have leading zeros");
     }
   }
 
   public static VersionMatcher parse(String text) {
     return tryParse(text)
         .orElseThrow(
-            () -> new ApolloException("'" + text + "' is not an SLS version matcher (expected e.g. 2.x.x, 2.3.x or 2.3.4)"));
+            () ->
+                new ApolloException(
+                    "'" + text + "' is not an SLS version matcher (expected e.g. 2.x.x, 2.3.x or 2.3.4)"));
   }
 
   /** Parses a matcher; empty for anything else, including leading zeros and numbers beyond int32. */
