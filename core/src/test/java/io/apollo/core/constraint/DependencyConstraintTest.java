@@ -32,6 +32,7 @@ import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.ReportedState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -306,7 +307,7 @@ class DependencyConstraintTest {
         "deps", ConstraintKind.DEPENDENCY,
         "needs com.example:auth-service in [1.2.0, 1.x.x] running and healthy in production; "
             + "production/auth runs 1.1.0",
-        java.util.Optional.empty()));
+        Optional.empty()));
   }
 
   @Test
