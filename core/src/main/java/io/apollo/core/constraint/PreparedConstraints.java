@@ -1,0 +1,114 @@
+package io.apollo.core.constraint;
+
+import io.apollo.core.config.Constraint;
+import io.apollo.core.config.ConstraintRule;
+import io.apollo.core.config.ConstraintRule.Dependency;
+import io.apollo.core.config.ConstraintRule.MaintenanceWindow;
+import io.apollo.core.config.ConstraintRule.SuppressionWindow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every constraint of one {@link EvaluationContext}, ready to judge changes: in evaluation order (cheapest kind
+ * first, then by name), window verdicts already computed (they depend on the time alone, not on the change), and the
+ * {@link Fleet} indexed when a dependency constraint needs it. Immutable once built, so one instance may serve
+ * several threads.
+ */
+final class PreparedConstraints {
+  /** Cheapest first: a freeze is one comparison, a window a cron look-up, a dependency a look at the fleet. */
+  private static final Comparator<Constraint> EVALUATION_ORDER =
+      Comparator.comparingInt((Constraint c) -> cost(c.rule())).thenComparing(Constraint::name);
+
+  /** A constraint and how it judges one change. */
+  private record Judge(Constraint constraint, Function<ProposedChange, Verdict> verdict) {}
+
+  /** Parsed windows are reused while a constraint keeps its name and rule. */
+  private record WindowKey(String name, MaintenanceWindow rule) {}
+
+  private final EvaluationContext context;
+  private final List<Judge> judges;
+  private final Map<WindowKey, MaintenanceWindowConstraint> windows;
+  private final Fleet fleet;
+
+  private PreparedConstraints(
+      EvaluationContext context, List<Judge> judges, Map<WindowKey, MaintenanceWindowConstraint> windows, Fleet fleet) {
+    this.context = context;
+    this.judges = List.copyOf(judges);
+    this.windows = Map.copyOf(windows);
+    this.fleet = fleet;
+  }
+
+  /**
+   * Prepares {@code context}, reusing from {@code previous} (may be null) the parsed crons of unchanged windows and
+   * the fleet index when the desired and reported states are the same instances.
+   */
+  static PreparedConstraints prepare(EvaluationContext context, PreparedConstraints previous) {
+    List<Constraint> constraints = context.desired().constraints().stream().sorted(EVALUATION_ORDER).toList();
+    Map<WindowKey, MaintenanceWindowConstraint> windows = new HashMap<>();
+    Fleet fleet = null;
+    List<Judge> judges = new ArrayList<>(constraints.size());
+    for (Constraint constraint : constraints) {
+      ConstraintRule rule = constraint.rule();
+      if (rule instanceof SuppressionWindow freeze) {
+        Verdict verdict = new SuppressionWindowConstraint(constraint.name(), freeze).evaluate(context.now());
+        judges.add(new Judge(constraint, change -> verdict));
+      } else if (rule instanceof MaintenanceWindow window) {
+        WindowKey key = new WindowKey(constraint.name(), window);
+        MaintenanceWindowConstraint parsed = previous == null ? null : previous.windows.get(key);
+        if (parsed == null) {
+          parsed = new MaintenanceWindowConstraint(constraint.name(), window);
+        }
+        windows.put(key, parsed);
+        Verdict verdict = parsed.evaluate(context.now());
+        judges.add(new Judge(constraint, change -> verdict));
+      } else if (rule instanceof Dependency dependency) {
+        if (fleet == null) {
+          fleet = previous != null && previous.fleet != null && previous.sameStates(context)
+              ? previous.fleet
+              : Fleet.index(context.desired(), context.reported());
+        }
+        DependencyConstraint check = new DependencyConstraint(constraint.name(), dependency);
+        Fleet indexed = fleet;
+        judges.add(new Judge(constraint, change -> check.evaluate(change, indexed)));
+      }
+    }
+    return new PreparedConstraints(context, judges, windows, fleet);
+  }
+
+  /**
+   * True when this was prepared for {@code other}: the same context, or one with the same desired and reported
+   * state instances and the same time (a caller that makes a context per change still gets the cache).
+   */
+  boolean isFor(EvaluationContext other) {
+    return context == other || (sameStates(other) && context.now().equals(other.now()));
+  }
+
+  /** One verdict per constraint whose selector picks the change's entity, in evaluation order. */
+  List<Verdict> evaluate(ProposedChange change) {
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Judge judge : judges) {
+      if (judge.constraint().selector().matches(change.entity())) {
+        verdicts.add(judge.verdict().apply(change));
+      }
+    }
+    return List.copyOf(verdicts);
+  }
+
+  private boolean sameStates(EvaluationContext other) {
+    return context.desired() == other.desired() && context.reported() == other.reported();
+  }
+
+  private static int cost(ConstraintRule rule) {
+    if (rule instanceof SuppressionWindow) {
+      return 0;
+    }
+    if (rule instanceof MaintenanceWindow) {
+      return 1;
+    }
+    return 2;
+  }
+}
