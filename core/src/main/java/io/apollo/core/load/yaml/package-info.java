@@ -10,7 +10,7 @@
  *       tag's type. The rest of the file cannot be read past a syntax error; documents before it are kept.
  *   <li>{@code UNSAFE_YAML}: a tag outside the YAML 1.2 core schema, a duplicate key, a key that is not a scalar, a
  *       merge key ({@code <<}), more alias uses than {@code maxAliases} or an expansion past
- *       {@value io.apollo.core.load.yaml.Aliases#MAX_EXPANDED_NODES} nodes.
+ *       100,000 nodes.
  *   <li>{@code LIMIT_EXCEEDED}: nesting deeper than {@code maxDepth} (aliases included), more documents than
  *       {@code maxDocuments}.
  * </ul>
