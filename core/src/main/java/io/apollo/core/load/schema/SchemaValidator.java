@@ -122,8 +122,10 @@ public final class SchemaValidator {
 
   /**
    * Validates a wire document (such as a spoke report) against one bundled schema, named by its file
-   * ({@code spoke-report.schema.json}). Returns one line per violation, {@code <JSON Pointer>: <message>}, the pointer
-   * written {@code (root)} for the document itself; an empty list means valid.
+   * ({@code spoke-report.schema.json}). Returns one line per violation, {@code <JSON Pointer>: <message>} such as
+   * {@code /entities/0/state: 'BOOTING' is not one of UNMANAGED, ...}, the pointer written {@code (root)} for the
+   * document itself; an empty list means valid. For an unknown field the pointer names the field, for a missing one
+   * the object that lacks it.
    *
    * @throws ApolloException when no bundled schema has that file name
    */
@@ -133,7 +135,7 @@ public final class SchemaValidator {
       throw new ApolloException("no bundled schema '" + schemaFile + "' (bundled: " + String.join(", ", FILES) + ")");
     }
     return violations.translate(schema.validate(node)).stream()
-        .map(v -> (v.at().isEmpty() ? "(root)" : v.at()) + ": " + v.message())
+        .map(v -> (v.at().isEmpty() ? "(root)" : v.at()) + ": " + v.text())
         .toList();
   }
 
