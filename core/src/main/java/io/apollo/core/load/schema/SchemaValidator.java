@@ -1,25 +1,181 @@
 package io.apollo.core.load.schema;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.apollo.core.ApolloException;
 import io.apollo.core.config.Kind;
 import io.apollo.core.load.Problem;
+import io.apollo.core.load.ProblemReason;
 import io.apollo.core.load.yaml.YamlDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Validates documents against the bundled JSON Schemas. Thread-safe; load once and share. */
+/**
+ * Validates documents against the bundled JSON Schemas. Thread-safe; load once and share.
+ *
+ * <p>The schemas come only from the classpath ({@code apollo/schema/}): their {@code $id}s (under {@link #ID_BASE})
+ * and the draft 2020-12 meta-schema are mapped to bundled copies, and fetching anything remote is switched off, so
+ * validation never touches the network.
+ */
 public final class SchemaValidator {
+  /** The base of every bundled schema's {@code $id}; an identifier only, never fetched. */
+  public static final String ID_BASE = "https://apollo.example/schema/v1/";
 
-  /** Loads every schema from the classpath ({@code apollo/schema/}). */
+  /** Where the build puts the schemas inside the jar. */
+  static final String CLASSPATH_DIR = "apollo/schema/";
+
+  /** Every bundled schema file; the schema folder holds exactly these. */
+  static final List<String> FILES = List.of(
+      "common.schema.json",
+      "product.schema.json",
+      "release.schema.json",
+      "environment.schema.json",
+      "entity.schema.json",
+      "constraint.schema.json",
+      "approval-policy.schema.json",
+      "role.schema.json",
+      "plan.schema.json",
+      "apollo.schema.json",
+      "spoke-report.schema.json");
+
+  private static final String API_VERSION = "apollo/v1";
+  private static final String KNOWN_KINDS =
+      Arrays.stream(Kind.values()).map(Kind::wireName).collect(Collectors.joining(", "));
+
+  private final Map<String, Schema> schemasByFile;
+  private final Map<Kind, Schema> schemasByKind;
+  private final Violations violations;
+
+  private SchemaValidator(Map<String, Schema> schemasByFile, Map<String, JsonNode> sourcesById) {
+    this.schemasByFile = Map.copyOf(schemasByFile);
+    this.schemasByKind = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      schemasByKind.put(kind, schemasByFile.get(fileOf(kind)));
+    }
+    this.violations = new Violations(Map.copyOf(sourcesById));
+  }
+
+  /** The schemas from the classpath ({@code apollo/schema/}), loaded once per class loader and shared. */
   public static SchemaValidator bundled() {
-    throw new UnsupportedOperationException("being written");
+    return Bundled.INSTANCE;
+  }
+
+  /** The schema file of a kind: {@code ApprovalPolicy} is {@code approval-policy.schema.json}. */
+  public static String fileOf(Kind kind) {
+    return kind.wireName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT) + ".schema.json";
   }
 
   /**
    * Checks the envelope ({@code apiVersion: apollo/v1}, a known {@code kind}) and then the document against its
-   * kind's schema. Every problem is positioned at the YAML node the schema error points at.
+   * kind's schema. Every problem is positioned at the YAML node the schema error points at: the offending value, the
+   * unknown key, or the key of the mapping that lacks a required field. Problems come sorted by position.
    */
   public Result validate(YamlDocument document) {
-    throw new UnsupportedOperationException("being written");
+    JsonNode root = document.root();
+    if (!root.isObject()) {
+      return new Result(Optional.empty(), List.of(Problem.at(document.at(""), ProblemReason.SCHEMA,
+          "a document must be a mapping with apiVersion, kind, metadata and spec, not " + Wording.typeNoun(root))));
+    }
+    List<Problem> problems = new ArrayList<>();
+    JsonNode apiVersion = root.get("apiVersion");
+    if (apiVersion == null) {
+      problems.add(Problem.at(document.at(""), ProblemReason.SCHEMA,
+          "missing required field 'apiVersion' (expected apiVersion: " + API_VERSION + ")"));
+    } else if (!apiVersion.isString() || !API_VERSION.equals(apiVersion.stringValue())) {
+      problems.add(Problem.at(document.at("/apiVersion"), ProblemReason.SCHEMA,
+          "apiVersion: " + Wording.value(apiVersion) + " is not supported (expected " + API_VERSION + ")"));
+    }
+    JsonNode kindNode = root.get("kind");
+    Optional<Kind> kind = kindNode != null && kindNode.isString()
+        ? Kind.fromWireName(kindNode.stringValue()) : Optional.empty();
+    if (kindNode == null) {
+      problems.add(Problem.at(document.at(""), ProblemReason.UNKNOWN_KIND,
+          "missing required field 'kind' (expected one of " + KNOWN_KINDS + ")"));
+    } else if (kind.isEmpty()) {
+      problems.add(Problem.at(document.at("/kind"), ProblemReason.UNKNOWN_KIND,
+          "unknown kind " + Wording.value(kindNode) + " (expected one of " + KNOWN_KINDS + ")"));
+    }
+    if (!problems.isEmpty()) {
+      // With the envelope wrong, the kind's schema would only add noise.
+      return new Result(kind, problems);
+    }
+    for (Violation violation : violations.translate(schemasByKind.get(kind.get()).validate(root))) {
+      problems.add(Problem.at(document.at(violation.at()), ProblemReason.SCHEMA, violation.message()));
+    }
+    problems.sort(Problem.BY_POSITION);
+    return new Result(kind, problems);
+  }
+
+  /**
+   * Validates a wire document (such as a spoke report) against one bundled schema, named by its file
+   * ({@code spoke-report.schema.json}). Returns one line per violation, {@code <JSON Pointer>: <message>} such as
+   * {@code /entities/0/state: 'BOOTING' is not one of UNMANAGED, ...}, the pointer written {@code (root)} for the
+   * document itself; an empty list means valid. For an unknown field the pointer names the field, for a missing one
+   * the object that lacks it.
+   *
+   * @throws ApolloException when no bundled schema has that file name
+   */
+  public List<String> validateWire(String schemaFile, JsonNode node) {
+    Schema schema = schemasByFile.get(schemaFile);
+    if (schema == null) {
+      throw new ApolloException("no bundled schema '" + schemaFile + "' (bundled: " + String.join(", ", FILES) + ")");
+    }
+    return violations.translate(schema.validate(node)).stream()
+        .map(v -> (v.at().isEmpty() ? "(root)" : v.at()) + ": " + v.text())
+        .toList();
+  }
+
+  private static SchemaValidator load() {
+    JsonMapper json = JsonMapper.builder().build();
+    Map<String, String> textsById = new LinkedHashMap<>();
+    Map<String, JsonNode> sourcesById = new LinkedHashMap<>();
+    for (String file : FILES) {
+      String text = readBundled(file);
+      textsById.put(ID_BASE + file, text);
+      sourcesById.put(ID_BASE + file, json.readTree(text));
+    }
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+        .schemas(textsById)
+        .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    Map<String, Schema> schemasByFile = new LinkedHashMap<>();
+    for (String file : FILES) {
+      Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file));
+      // Resolve every $ref now: validation then only reads, so one instance is safe to share between threads.
+      schema.initializeValidators();
+      schemasByFile.put(file, schema);
+    }
+    return new SchemaValidator(schemasByFile, sourcesById);
+  }
+
+  static String readBundled(String file) {
+    try (InputStream in = SchemaValidator.class.getClassLoader().getResourceAsStream(CLASSPATH_DIR + file)) {
+      if (in == null) {
+        throw new ApolloException("schema " + CLASSPATH_DIR + file + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ApolloException("could not read schema " + CLASSPATH_DIR + file, e);
+    }
+  }
+
+  /** Loaded on first use, once. */
+  private static final class Bundled {
+    static final SchemaValidator INSTANCE = load();
   }
 
   /** The kind (when the envelope named a known one) and the problems found; no problems means valid. */
