@@ -73,10 +73,10 @@ public final class SyntheticFleet {
           .append("  product: ").append(product(p)).append('\n')
           .append("  version: ").append(version).append('\n');
       if (p % 7 == 3 && version.equals("1.2.0")) {
-        spec.append("  recalled:\n    reason: CVE-2026-").append(1000 + p).append(": unsafe deserialisation\n");
+        spec.append("  recalled:\n    reason: \"CVE-2026-").append(1000 + p).append(": unsafe deserialisation\"\n");
       }
       spec.append("  artifact:\n    uri: https://artifacts.example.com/svc-").append(p).append('-').append(version)
-          .append(".sls.tgz\n    sha256: ").append(sha(p, version)).append('\n');
+          .append(".sls.tgz\n    sha256: \"").append(sha(p, version)).append("\"\n");
       spec.append(manifest(p, version));
       docs.add(doc("Release", "svc-" + p + "-" + version, null, spec.toString()));
     }

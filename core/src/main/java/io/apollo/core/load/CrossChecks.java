@@ -179,14 +179,18 @@ final class CrossChecks {
 
   private String missing(Kind kind, String name, Set<?> known) {
     List<String> sample = known.stream().map(Object::toString).sorted().limit(8).toList();
-    return missing(kind, name, "no " + kind.wireName() + " '" + name + "'"
+    return missing(kind, name, "no " + noun(kind) + " '" + name + "'"
         + (sample.isEmpty() ? "" : " (known: " + String.join(", ", sample) + (known.size() > 8 ? ", ..." : "") + ")"));
+  }
+
+  private static String noun(Kind kind) {
+    return kind.wireName().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** A reference to something whose own document is broken says so, rather than "unknown". */
   private String missing(Kind kind, String name, String unknownMessage) {
     return broken.origin(kind, name)
-        .map(o -> kind.wireName() + " '" + name.replace("@", " ") + "' is defined at " + o
+        .map(o -> noun(kind) + " '" + name.replace("@", " ") + "' is defined at " + o
             + " but that definition has errors; this entity is left alone until they are fixed")
         .orElse(unknownMessage);
   }

@@ -70,7 +70,7 @@ class ConfigLoaderTest {
         Arguments.of("spoke-required", "cases/spoke-required.yaml", 7, 3,
             "spec.spoke is required: environment 'production' has 2 spokes (prod-east, prod-west); name one"),
         Arguments.of("unorderable-version", "cases/unorderable-version.yaml", 8, 3,
-            "spec.version: '1.2' is not an orderable SLS version"),
+            "spec.version: '1.2.3-beta1' is not an orderable SLS version"),
         Arguments.of("duplicate-release", "releases/auth.yaml", 4, 3,
             "release 'com.example:auth-service 1.2.0' is defined twice (first at cases/duplicate-release.yaml:1:1)"),
         Arguments.of("stable-rc", "cases/stable-rc.yaml", 10, 7,
