@@ -1,6 +1,5 @@
 package io.apollo.core.plan;
 
-import io.apollo.core.config.DesiredState;
 import io.apollo.core.config.Entity;
 import io.apollo.core.config.EntityId;
 import io.apollo.core.config.Product;
@@ -17,13 +16,13 @@ import java.util.Set;
 
 /** Decides one entity: at most one plan, or the reason for none. One decider serves one planning pass. */
 final class EntityDecider {
-  private final DesiredState desired;
+  private final ReleaseIndex desired;
   private final TargetResolver targets;
   private final ActionChooser actions;
   private final PlanGate gate;
   private final Set<String> failedPlanIds;
 
-  EntityDecider(DesiredState desired, TargetResolver targets, PlanGate gate, Set<String> failedPlanIds) {
+  EntityDecider(ReleaseIndex desired, TargetResolver targets, PlanGate gate, Set<String> failedPlanIds) {
     this.desired = desired;
     this.targets = targets;
     this.actions = new ActionChooser(targets);
@@ -34,7 +33,7 @@ final class EntityDecider {
   EntityDecision decide(Entity entity, Optional<EntityReport> report) {
     EntityId id = entity.id();
     // 1. Without its product there is nothing to judge the entity by: leave it alone.
-    Product product = desired.products().get(entity.product());
+    Product product = desired.product(entity.product()).orElse(null);
     if (product == null) {
       return invalid(id, "product " + entity.product() + " is not defined: left alone");
     }

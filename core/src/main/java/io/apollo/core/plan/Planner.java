@@ -12,8 +12,10 @@ import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.ReportedState;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,10 +40,12 @@ public final class Planner {
     DesiredState desired = input.desired();
     ReportedState reported = input.reported();
     // 1. Index what the pass looks up repeatedly, once.
-    TargetResolver targets = new TargetResolver(desired, new RunningVersions(reported));
+    ReleaseIndex releases = new ReleaseIndex(desired);
+    Map<EntityId, EntityReport> reports = new HashMap<>(reported.entities());
+    TargetResolver targets = new TargetResolver(releases, new RunningVersions(reported));
     PlanGate gate =
         new PlanGate(constraints, new EvaluationContext(desired, reported, input.now()), input.approvalsByPlanId());
-    EntityDecider decider = new EntityDecider(desired, targets, gate, input.failedPlanIds());
+    EntityDecider decider = new EntityDecider(releases, targets, gate, input.failedPlanIds());
 
     SortedMap<EntityId, EntityDecision> decisions = new TreeMap<>();
     // 2. Leave invalid definitions alone: no uninstall, no downgrade.
@@ -55,7 +59,7 @@ public final class Planner {
       if (decisions.containsKey(entity.id())) {
         continue;
       }
-      EntityDecision decision = decider.decide(entity, reported.get(entity.id()));
+      EntityDecision decision = decider.decide(entity, Optional.ofNullable(reports.get(entity.id())));
       decisions.put(entity.id(), decision);
       decision.plan().ifPresent(plans::add);
     }
@@ -64,7 +68,7 @@ public final class Planner {
       decisions.computeIfAbsent(report.entity(), id -> orphan(report));
     }
     // 5. Order plans so that dependencies go first.
-    return new PlanningResult(input.now(), DependencyOrder.sort(plans, p -> dependsOn(desired, p)), decisions);
+    return new PlanningResult(input.now(), DependencyOrder.sort(plans, p -> dependsOn(releases, p)), decisions);
   }
 
   private static EntityDecision orphan(EntityReport report) {
@@ -76,8 +80,8 @@ public final class Planner {
         NoPlanReason.NOT_DESIRED, message);
   }
 
-  private static Collection<ProductId> dependsOn(DesiredState desired, Plan plan) {
-    Optional<Release> release = plan.toVersion().flatMap(v -> desired.release(plan.product(), v));
+  private static Collection<ProductId> dependsOn(ReleaseIndex releases, Plan plan) {
+    Optional<Release> release = plan.toVersion().flatMap(v -> releases.release(plan.product(), v));
     if (release.isEmpty()) {
       return List.of();
     }

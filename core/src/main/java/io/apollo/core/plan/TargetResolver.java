@@ -1,6 +1,5 @@
 package io.apollo.core.plan;
 
-import io.apollo.core.config.DesiredState;
 import io.apollo.core.config.Entity;
 import io.apollo.core.config.Presence;
 import io.apollo.core.config.Release;
@@ -27,10 +26,10 @@ final class TargetResolver {
     }
   }
 
-  private final DesiredState desired;
+  private final ReleaseIndex desired;
   private final RunningVersions running;
 
-  TargetResolver(DesiredState desired, RunningVersions running) {
+  TargetResolver(ReleaseIndex desired, RunningVersions running) {
     this.desired = desired;
     this.running = running;
   }

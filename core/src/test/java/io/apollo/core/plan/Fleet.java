@@ -283,6 +283,9 @@ public final class Fleet {
     Map<EntityId, EntityReport> built = new TreeMap<>();
     reports.forEach((id, r) -> {
       EntitySpec spec = entities.get(id);
+      if (spec == null && r.product == null) {
+        throw new IllegalStateException("a report of undefined " + id + " needs its product");
+      }
       ProductId product = r.product != null ? r.product : spec.product;
       Optional<String> digest =
           r.digest != null ? r.digest : Optional.of(ConfigDigest.of(spec == null ? Map.of() : spec.config));
