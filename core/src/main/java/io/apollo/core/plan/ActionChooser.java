@@ -84,7 +84,7 @@ final class ActionChooser {
           "runs " + to + " with config " + abbreviate(runningDigest.get()) + "; desired config is "
               + abbreviate(entity.configDigest()));
     }
-    return Action.none(NoPlanReason.IN_SYNC, "runs " + runs.get() + " with the desired config (" + target.message() + ")");
+    return Action.none(NoPlanReason.IN_SYNC, "runs " + runs.get() + " with the desired config");
   }
 
   private static PlanReason reasonFor(TargetReason target) {
