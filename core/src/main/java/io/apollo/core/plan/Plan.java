@@ -73,7 +73,7 @@ public record Plan(
   }
 
   /** The latest {@code unblocksAt} of {@code violations}; empty when there are none or any cannot say. */
-  public static Optional<Instant> latestUnblock(List<Verdict> violations) {
+  private static Optional<Instant> latestUnblock(List<Verdict> violations) {
     Instant latest = null;
     for (Verdict violation : violations) {
       if (violation.unblocksAt().isEmpty()) {

@@ -26,6 +26,8 @@ public record PlanningInput(
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(reported, "reported");
     Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(approvalsByPlanId, "approvalsByPlanId");
+    Objects.requireNonNull(failedPlanIds, "failedPlanIds");
     Map<String, List<Approval>> approvals = new HashMap<>();
     approvalsByPlanId.forEach((id, given) -> approvals.put(id, List.copyOf(given)));
     approvalsByPlanId = Map.copyOf(approvals);

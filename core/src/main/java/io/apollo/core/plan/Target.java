@@ -17,7 +17,8 @@ public record Target(Optional<Version> version, Optional<Release> release, Targe
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(message, "message");
     if (version.isPresent() != reason.hasVersion()) {
-      throw new IllegalArgumentException("a " + reason + " target " + (reason.hasVersion() ? "needs" : "has no") + " version");
+      throw new IllegalArgumentException(
+          "a " + reason + " target " + (reason.hasVersion() ? "needs" : "has no") + " version");
     }
   }
 

@@ -38,9 +38,9 @@ class PlanIdsTest {
         Arguments.of("other entity name", PlanIds.of(EntityId.parse("production/catalog2"), PlanType.UPGRADE, FROM, TO,
             DIGEST)),
         Arguments.of("other type", PlanIds.of(ENTITY, PlanType.ROLLBACK, FROM, TO, DIGEST)),
-        Arguments.of("other from", PlanIds.of(ENTITY, PlanType.UPGRADE, Optional.of(Version.parse("1.1.0")), TO, DIGEST)),
+        Arguments.of("other from", PlanIds.of(ENTITY, PlanType.UPGRADE, version("1.1.0"), TO, DIGEST)),
         Arguments.of("no from", PlanIds.of(ENTITY, PlanType.UPGRADE, Optional.empty(), TO, DIGEST)),
-        Arguments.of("other to", PlanIds.of(ENTITY, PlanType.UPGRADE, FROM, Optional.of(Version.parse("1.3.1")), DIGEST)),
+        Arguments.of("other to", PlanIds.of(ENTITY, PlanType.UPGRADE, FROM, version("1.3.1"), DIGEST)),
         Arguments.of("no to", PlanIds.of(ENTITY, PlanType.UPGRADE, FROM, Optional.empty(), DIGEST)),
         Arguments.of("other config", PlanIds.of(ENTITY, PlanType.UPGRADE, FROM, TO, "sha256:bbbb")),
         Arguments.of("from and to swapped", PlanIds.of(ENTITY, PlanType.UPGRADE, TO, FROM, DIGEST)));
@@ -50,5 +50,9 @@ class PlanIdsTest {
   @MethodSource("changes")
   void eachPartChangesTheId(String name, String id) {
     assertThat(id).isNotEqualTo(BASE).matches("pl-[0-9a-f]{16}");
+  }
+
+  private static Optional<Version> version(String v) {
+    return Optional.of(Version.parse(v));
   }
 }
