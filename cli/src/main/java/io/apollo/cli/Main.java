@@ -12,6 +12,13 @@ public final class Main {
 
   /** Runs the command line and returns its exit code; used by tests to run commands in-process. */
   public static int run(String... args) {
-    return ApolloCommand.commandLine().execute(args);
+    CommandLine cli = ApolloCommand.commandLine();
+    try {
+      return cli.execute(args);
+    } finally {
+      // Commands may print() without a newline; nothing may be lost to System.exit.
+      cli.getOut().flush();
+      cli.getErr().flush();
+    }
   }
 }

@@ -20,6 +20,11 @@ public final class ProjectFiles {
     return root().resolve("sample-repo");
   }
 
+  /** What the sample fleet's spokes report on the night of Friday 2026-12-04 (docs/examples/). */
+  public static Path sampleReportedState() {
+    return root().resolve("docs/examples/sample-reported-state.json");
+  }
+
   /** Copies sample-repo/ into {@code target} so a test can break it. */
   public static Path copySampleRepo(Path target) {
     Path source = sampleRepo();

@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * Why one entity has the plan it has, or none. {@code known} is false when neither desired state nor any spoke knows
  * the id; {@code suggestions} then lists similar ids. {@code desired} says in words what desired state asks ("pinned
  * to 1.3.0", "following channel beta", "absent", ...); {@code running} is the spoke's report, if any.
- * {@code nextProceedAt} is when the plan could next proceed as far as constraints go: the latest {@code unblocksAt}
- * of its violations when every violation has one, else empty (a dependency cannot say when).
+ * {@code nextProceedAt} is when the plan could next proceed as far as constraints go: the plan's
+ * {@link io.apollo.core.plan.Plan#unblocksAt()}, the first instant at which every window and freeze holds at once;
+ * empty when a dependency (which time cannot lift) blocks it.
  */
 public record Explanation(
     EntityId entity,

@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * One change the planner proposes for one entity. {@code id} is deterministic (see {@link PlanIds}): the same
  * change always has the same id. {@code verdicts} holds every constraint's verdict, satisfied or not;
  * {@code requiredRoles} is computed whether or not the plan is blocked. {@code configDigest} is the desired config's
- * digest ({@code ""} for an uninstall, which applies no config).
+ * digest ({@code ""} for an uninstall, which applies no config). {@code unblocksAt}, for a blocked plan, is the first
+ * instant at which every window and freeze that blocks it holds at once (see {@link NextClearance}); empty when it
+ * is not blocked, or when something that time cannot lift (a dependency) blocks it.
  */
 public record Plan(
     String id,
@@ -33,7 +35,8 @@ public record Plan(
     Set<String> requiredRoles,
     Set<String> missingRoles,
     PlanReason reason,
-    String message) {
+    String message,
+    Optional<Instant> unblocksAt) {
 
   public Plan {
     Objects.requireNonNull(id, "id");
@@ -50,6 +53,7 @@ public record Plan(
     missingRoles = sorted(missingRoles);
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(unblocksAt, "unblocksAt");
     if (toVersion.isPresent() == (type == PlanType.UNINSTALL)) {
       throw new IllegalArgumentException("plan " + id + ": only an uninstall has no target version");
     }
@@ -62,27 +66,6 @@ public record Plan(
 
   public boolean isBlocked() {
     return verdicts.stream().anyMatch(Verdict::violated);
-  }
-
-  /**
-   * When the plan could proceed as far as constraints go: the latest {@code unblocksAt} of its violations, when every
-   * violation has one. Empty when nothing blocks it, or when some violation cannot say (a dependency).
-   */
-  public Optional<Instant> unblocksAt() {
-    return latestUnblock(violations());
-  }
-
-  /** The latest {@code unblocksAt} of {@code violations}; empty when there are none or any cannot say. */
-  private static Optional<Instant> latestUnblock(List<Verdict> violations) {
-    Instant latest = null;
-    for (Verdict violation : violations) {
-      if (violation.unblocksAt().isEmpty()) {
-        return Optional.empty();
-      }
-      Instant at = violation.unblocksAt().get();
-      latest = latest == null || at.isAfter(latest) ? at : latest;
-    }
-    return Optional.ofNullable(latest);
   }
 
   private static SortedSet<String> sorted(Set<String> roles) {

@@ -24,6 +24,7 @@ final class PlanGate {
   private final AccreditationRouter router;
   private final Map<String, List<Approval>> approvals;
   private final Map<String, Role> roles;
+  private final NextClearance clearance;
 
   PlanGate(ConstraintCheck constraints, EvaluationContext context, Map<String, List<Approval>> approvalsByPlanId) {
     this.constraints = constraints;
@@ -31,6 +32,7 @@ final class PlanGate {
     this.router = new AccreditationRouter(context.desired().approvalPolicies());
     this.approvals = approvalsByPlanId;
     this.roles = context.desired().roles();
+    this.clearance = new NextClearance(constraints, context);
   }
 
   Plan admit(String id, ProposedChange proposed, Change change, String configDigest) {
@@ -56,6 +58,7 @@ final class PlanGate {
         approval.required(),
         approval.missing(),
         change.reason(),
-        change.message());
+        change.message(),
+        clearance.find(proposed, verdicts));
   }
 }

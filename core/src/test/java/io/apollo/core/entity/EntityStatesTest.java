@@ -92,6 +92,6 @@ class EntityStatesTest {
     Optional<Version> to = type == PlanType.UNINSTALL ? Optional.empty() : Optional.of(Version.parse("1.3.0"));
     return new Plan("pl-0123456789abcdef", ID, ProductId.parse("com.example:catalog"), "spoke-production", type,
         Optional.of(Version.parse("1.2.0")), to, "", state, List.of(), Set.of(), Set.of(), PlanReason.PIN_CHANGED,
-        "test");
+        "test", Optional.empty());
   }
 }

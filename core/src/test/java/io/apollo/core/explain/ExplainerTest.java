@@ -36,11 +36,17 @@ class ExplainerTest {
       "needs com.example:auth-service in [1.2.0, 1.x.x] running and healthy in production; none runs",
       Optional.empty());
 
+  /** The window opens on Saturday 02:00, as a real one would; the plan is judged again then. */
+  static final io.apollo.core.constraint.ConstraintCheck WINDOW_CLOSED_UNTIL_SATURDAY = (change, context) ->
+      context.now().isBefore(Instant.parse("2026-12-05T02:00:00Z"))
+          ? List.of(WINDOW_CLOSED, NOT_FROZEN)
+          : List.of(NOT_FROZEN);
+
   @Test
   void blockedPlan() throws IOException {
     Fleet fleet = blockedFleet();
 
-    Explanation explanation = explain(fleet, "production/catalog", (c, x) -> List.of(WINDOW_CLOSED, NOT_FROZEN));
+    Explanation explanation = explain(fleet, "production/catalog", WINDOW_CLOSED_UNTIL_SATURDAY);
 
     assertThat(explanation.known()).isTrue();
     assertThat(explanation.desired()).isEqualTo("pinned to 1.3.0");
@@ -54,7 +60,7 @@ class ExplainerTest {
   @Test
   void blockedPlanInAscii() {
     Explanation explanation =
-        explain(blockedFleet(), "production/catalog", (c, x) -> List.of(WINDOW_CLOSED, NOT_FROZEN));
+        explain(blockedFleet(), "production/catalog", WINDOW_CLOSED_UNTIL_SATURDAY);
 
     String text = ExplanationText.renderAscii(explanation);
 

@@ -97,6 +97,6 @@ class DependencyOrderTest {
   static Plan plan(String entity, String product) {
     return new Plan("pl-" + entity, EntityId.parse(entity), ProductId.parse(product), "spoke", PlanType.INSTALL,
         Optional.empty(), Optional.of(Version.parse("1.0.0")), "", PlanState.APPROVED, List.of(), Set.of(), Set.of(),
-        PlanReason.NOT_INSTALLED, "install");
+        PlanReason.NOT_INSTALLED, "install", Optional.empty());
   }
 }

@@ -1,0 +1,74 @@
+package io.apollo.bench;
+
+import io.apollo.core.config.DesiredState;
+import io.apollo.core.constraint.ConstraintEvaluator;
+import io.apollo.core.load.ConfigLoader;
+import io.apollo.core.load.LoadResult;
+import io.apollo.core.plan.Planner;
+import io.apollo.core.plan.PlanningInput;
+import io.apollo.core.plan.PlanningResult;
+import io.apollo.core.report.ReportedState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Planning a whole fleet: {@code planOnly} with the repository already loaded (the hub's steady state, where only
+ * reports or the clock changed), and {@code loadValidateAndPlan} from files on disk (a new commit, or the CLI).
+ * Planned at a Saturday 03:00 London, inside the production windows, so constraint evaluation runs to the end.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PlanBenchmark {
+  private static final Instant AT = Instant.parse("2026-12-05T03:00:00Z");
+
+  @Param({"1000", "10000"})
+  public int entities;
+
+  private Path repo;
+  private ConfigLoader loader;
+  private DesiredState desired;
+  private ReportedState reported;
+
+  @Setup(Level.Trial)
+  public void writeFleet() throws IOException {
+    repo = Files.createTempDirectory("apollo-bench-");
+    SyntheticFleet.write(repo, entities, 42);
+    loader = ConfigLoader.withDefaults();
+    LoadResult loaded = loader.load(repo);
+    if (!loaded.isValid()) {
+      throw new IllegalStateException("synthetic fleet is invalid: " + loaded.problems().get(0));
+    }
+    desired = loaded.state();
+    reported = SyntheticReports.running(desired, AT);
+  }
+
+  @Benchmark
+  public PlanningResult planOnly() {
+    return new Planner(new ConstraintEvaluator()).plan(PlanningInput.of(desired, reported, AT));
+  }
+
+  @Benchmark
+  public PlanningResult loadValidateAndPlan() {
+    DesiredState fresh = loader.load(repo).state();
+    return new Planner(new ConstraintEvaluator()).plan(PlanningInput.of(fresh, reported, AT));
+  }
+}

@@ -1,0 +1,60 @@
+package io.apollo.cli.explain;
+
+import io.apollo.cli.ApolloCommand;
+import io.apollo.cli.plan.PlanOptions;
+import io.apollo.cli.plan.PlanningSession;
+import io.apollo.core.config.EntityId;
+import io.apollo.core.explain.Explainer;
+import io.apollo.core.explain.Explanation;
+import io.apollo.core.explain.ExplanationText;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code apollo explain ENTITY}: why an entity has the plan it has, or none: its target and why, the releases passed
+ * over, every constraint's verdict, the roles that must approve, and when it could next proceed. Exit 0, or 1 when
+ * the entity is not in the repository, 2 on a usage error.
+ */
+@Command(
+    name = "explain",
+    description = "Explain, in words, why an entity has the plan it has (or none) at an instant.",
+    mixinStandardHelpOptions = true)
+public final class ExplainCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "ENTITY", description = "The entity, as environment/name (e.g. production/catalog).")
+  String entity;
+
+  @Mixin PlanOptions options;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Clock clock;
+
+  public ExplainCommand() {
+    this(Clock.systemUTC());
+  }
+
+  ExplainCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    EntityId id = EntityId.tryParse(entity).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+        "ENTITY '" + entity + "' is not an entity id; write it as environment/name, e.g. production/catalog"));
+    if (!Files.isDirectory(options.repo())) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repo " + options.repo() + " is not a folder; give the path of a config repository");
+    }
+    PlanningSession session = PlanningSession.run(options.repo(), options.reported(), options.at(clock));
+    Explanation explanation = Explainer.explain(id, session.result(), session.loaded().state(), session.reported());
+    spec.commandLine().getOut().print(ExplanationText.render(explanation));
+    boolean known = session.loaded().state().entity(id).isPresent()
+        || session.loaded().state().invalidEntities().contains(id);
+    return known ? 0 : ApolloCommand.EXIT_INVALID;
+  }
+}

@@ -1,0 +1,2 @@
+/** {@code apollo explain}: one entity's plan, or lack of one, in words. */
+package io.apollo.cli.explain;
