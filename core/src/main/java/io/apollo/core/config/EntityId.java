@@ -33,6 +33,12 @@ public record EntityId(String environment, String name) implements Comparable<En
     return c != 0 ? c : name.compareTo(o.name);
   }
 
+  /** Well spread, so that large fleets of similar ids do not collide (see {@link IdentityHash}). */
+  @Override
+  public int hashCode() {
+    return IdentityHash.of(environment, name);
+  }
+
   @Override
   public String toString() {
     return environment + "/" + name;

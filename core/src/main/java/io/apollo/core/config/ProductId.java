@@ -40,6 +40,12 @@ public record ProductId(String group, String artifact) implements Comparable<Pro
     return toString().compareTo(o.toString());
   }
 
+  /** Well spread, so that large fleets of similar ids do not collide (see {@link IdentityHash}). */
+  @Override
+  public int hashCode() {
+    return IdentityHash.of(group, artifact);
+  }
+
   @Override
   public String toString() {
     return group + ":" + artifact;
