@@ -3,6 +3,8 @@ package io.apollo.bench;
 import io.apollo.core.config.DesiredState;
 import io.apollo.core.constraint.ConstraintEvaluator;
 import io.apollo.core.load.ConfigLoader;
+import io.apollo.core.load.FileTreeSource;
+import io.apollo.core.load.yaml.YamlLimits;
 import io.apollo.core.load.LoadResult;
 import io.apollo.core.plan.Planner;
 import io.apollo.core.plan.PlanningInput;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +28,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -47,6 +52,7 @@ public class PlanBenchmark {
   private ConfigLoader loader;
   private DesiredState desired;
   private ReportedState reported;
+  private ExecutorService workers;
 
   @Setup(Level.Trial)
   public void writeFleet() throws IOException {
@@ -59,6 +65,7 @@ public class PlanBenchmark {
     }
     desired = loaded.state();
     reported = SyntheticReports.running(desired, AT);
+    workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
   }
 
   @Benchmark
@@ -70,5 +77,17 @@ public class PlanBenchmark {
   public PlanningResult loadValidateAndPlan() {
     DesiredState fresh = loader.load(repo).state();
     return new Planner(new ConstraintEvaluator()).plan(PlanningInput.of(fresh, reported, AT));
+  }
+
+  /** As the CLI and hub load: files parsed and validated on one worker per core. */
+  @Benchmark
+  public PlanningResult loadOnAllCoresValidateAndPlan() {
+    DesiredState fresh = loader.load(new FileTreeSource(repo, YamlLimits.defaults().maxFileBytes()), workers).state();
+    return new Planner(new ConstraintEvaluator()).plan(PlanningInput.of(fresh, reported, AT));
+  }
+
+  @TearDown(Level.Trial)
+  public void stopWorkers() {
+    workers.shutdownNow();
   }
 }

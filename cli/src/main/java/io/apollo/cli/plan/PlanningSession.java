@@ -1,9 +1,12 @@
 package io.apollo.cli.plan;
 
+import io.apollo.cli.Workers;
 import io.apollo.core.config.Approval;
 import io.apollo.core.config.PlanDocument;
 import io.apollo.core.constraint.ConstraintEvaluator;
 import io.apollo.core.load.ConfigLoader;
+import io.apollo.core.load.FileTreeSource;
+import io.apollo.core.load.yaml.YamlLimits;
 import io.apollo.core.load.LoadResult;
 import io.apollo.core.plan.Planner;
 import io.apollo.core.plan.PlanningInput;
@@ -32,7 +35,8 @@ import java.util.stream.Collectors;
 public record PlanningSession(LoadResult loaded, ReportedState reported, PlanningResult result) {
 
   public static PlanningSession run(Path repo, Optional<Path> reportedFile, Instant at) {
-    LoadResult loaded = ConfigLoader.withDefaults().load(repo);
+    LoadResult loaded = Workers.withOnePerCore(pool -> ConfigLoader.withDefaults().load(
+        new FileTreeSource(repo, YamlLimits.defaults().maxFileBytes()), pool));
     ReportedState reported = reportedFile.map(PlanningSession::readReports).orElse(ReportedState.empty());
     PlanningInput input = new PlanningInput(loaded.state(), reported, at, approvals(loaded.state().plans()),
         failedPlans(reported));

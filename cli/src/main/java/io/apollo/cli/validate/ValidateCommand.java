@@ -1,13 +1,16 @@
 package io.apollo.cli.validate;
 
 import io.apollo.cli.ApolloCommand;
+import io.apollo.cli.Workers;
 import io.apollo.cli.output.Json;
 import io.apollo.cli.output.OutputFormat;
 import io.apollo.cli.output.OutputFormats;
 import io.apollo.core.config.DesiredState;
 import io.apollo.core.load.ConfigLoader;
+import io.apollo.core.load.FileTreeSource;
 import io.apollo.core.load.LoadResult;
 import io.apollo.core.load.Problem;
+import io.apollo.core.load.yaml.YamlLimits;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +49,8 @@ public final class ValidateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "DIR " + repo + " is not a folder; give the path of a config repository");
     }
-    LoadResult result = ConfigLoader.withDefaults().load(repo);
+    LoadResult result = Workers.withOnePerCore(pool -> ConfigLoader.withDefaults().load(
+        new FileTreeSource(repo, YamlLimits.defaults().maxFileBytes()), pool));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (format == OutputFormat.JSON) {

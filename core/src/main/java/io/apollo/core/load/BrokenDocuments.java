@@ -52,6 +52,12 @@ final class BrokenDocuments {
     entityIds.add(id);
   }
 
+  /** Adds what another file found; earlier files win for a name, as in reading order. */
+  void addAll(BrokenDocuments other) {
+    other.byKind.forEach((kind, names) -> names.forEach((name, origin) -> add(kind, name, origin)));
+    entityIds.addAll(other.entityIds);
+  }
+
   Optional<Origin> origin(Kind kind, String name) {
     return Optional.ofNullable(byKind.getOrDefault(kind, Map.of()).get(name));
   }

@@ -15,6 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Loads a config repository into a {@link DesiredState}:
@@ -26,7 +29,8 @@ import java.util.Set;
  *   <li>check across documents (identities unique, references resolve) and assemble.</li>
  * </ol>
  * Every problem is reported; a broken document never removes a valid one, and entities whose definition is broken
- * are named in {@link DesiredState#invalidEntities()}. Thread-safe: one loader may serve many loads.
+ * are named in {@link DesiredState#invalidEntities()}. Thread-safe: one loader may serve many loads, and steps 2 to 4
+ * run per file, on the caller's executor when one is given.
  */
 public final class ConfigLoader {
   /** The repository-wide cap on bytes read, so a huge repository fails clearly instead of exhausting memory. */
@@ -52,35 +56,81 @@ public final class ConfigLoader {
     return load(new FileTreeSource(folder, limits.maxFileBytes()));
   }
 
+  /** Loads on the calling thread. */
   public LoadResult load(ConfigSource source) {
+    return load(source, Runnable::run);
+  }
+
+  /**
+   * Loads with each file read, parsed, validated and mapped as a task on {@code executor} (the caller's threads: a
+   * worker pool in the hub, one thread per core in the CLI). The result is the same whatever the executor: files are
+   * combined in path order.
+   */
+  public LoadResult load(ConfigSource source, Executor executor) {
     List<Problem> problems = new ArrayList<>();
     Set<String> unreadable = new LinkedHashSet<>();
     ConfigSource.Listing listing = source.list();
     problems.addAll(listing.refused());
     listing.refused().forEach(p -> unreadable.add(p.path()));
 
+    List<CompletableFuture<FileResult>> files = new ArrayList<>();
+    for (ConfigSource.Entry entry : admit(listing.files(), problems, unreadable)) {
+      files.add(CompletableFuture.supplyAsync(() -> readFile(source, entry), executor));
+    }
     BrokenDocuments broken = new BrokenDocuments();
     MappedDocuments mapped = new MappedDocuments();
-    long bytesRead = 0;
-    for (ConfigSource.Entry entry : listing.files()) {
-      bytesRead += entry.size();
-      if (bytesRead > maxRepoBytes) {
-        problems.add(new Problem(Origin.of(entry.path()), ProblemReason.REFUSED, "the repository holds more than "
-            + maxRepoBytes + " bytes of YAML; this file and those after it were not read"));
-        unreadable.add(entry.path());
-        continue;
+    for (CompletableFuture<FileResult> future : files) {
+      FileResult file = join(future);
+      problems.addAll(file.problems());
+      if (!file.readCompletely()) {
+        unreadable.add(file.path());
       }
-      ParsedFile parsed = parse(entry, source);
-      problems.addAll(parsed.problems());
-      if (!parsed.problems().isEmpty()) {
-        unreadable.add(entry.path());
-      }
-      for (YamlDocument document : parsed.documents()) {
-        validateAndMap(document, problems, broken, mapped);
-      }
+      broken.addAll(file.broken());
+      mapped.addAll(file.mapped());
     }
     DesiredState state = new CrossChecks(problems, broken).assemble(mapped);
     return new LoadResult(state, problems, List.copyOf(unreadable));
+  }
+
+  /** The files within the repository-wide byte cap; the rest are refused, each named. */
+  private List<ConfigSource.Entry> admit(List<ConfigSource.Entry> entries, List<Problem> problems,
+      Set<String> unreadable) {
+    List<ConfigSource.Entry> admitted = new ArrayList<>();
+    long bytes = 0;
+    for (ConfigSource.Entry entry : entries) {
+      bytes += entry.size();
+      if (bytes > maxRepoBytes) {
+        problems.add(new Problem(Origin.of(entry.path()), ProblemReason.REFUSED, "the repository holds more than "
+            + maxRepoBytes + " bytes of YAML; this file and those after it were not read"));
+        unreadable.add(entry.path());
+      } else {
+        admitted.add(entry);
+      }
+    }
+    return admitted;
+  }
+
+  /** Steps 2 to 4 for one file: pure, thread-safe. */
+  FileResult readFile(ConfigSource source, ConfigSource.Entry entry) {
+    ParsedFile parsed = parse(entry, source);
+    List<Problem> problems = new ArrayList<>(parsed.problems());
+    BrokenDocuments broken = new BrokenDocuments();
+    MappedDocuments mapped = new MappedDocuments();
+    for (YamlDocument document : parsed.documents()) {
+      validateAndMap(document, problems, broken, mapped);
+    }
+    return new FileResult(entry.path(), problems, parsed.problems().isEmpty(), mapped, broken);
+  }
+
+  private static FileResult join(CompletableFuture<FileResult> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private ParsedFile parse(ConfigSource.Entry entry, ConfigSource source) {

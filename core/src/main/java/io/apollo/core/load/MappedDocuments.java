@@ -20,4 +20,16 @@ final class MappedDocuments {
   final List<Loaded<ApprovalPolicy>> policies = new ArrayList<>();
   final List<Loaded<Role>> roles = new ArrayList<>();
   final List<Loaded<PlanDocument>> plans = new ArrayList<>();
+
+  /** Appends another file's documents, keeping reading order. */
+  void addAll(MappedDocuments other) {
+    products.addAll(other.products);
+    releases.addAll(other.releases);
+    environments.addAll(other.environments);
+    entities.addAll(other.entities);
+    constraints.addAll(other.constraints);
+    policies.addAll(other.policies);
+    roles.addAll(other.roles);
+    plans.addAll(other.plans);
+  }
 }

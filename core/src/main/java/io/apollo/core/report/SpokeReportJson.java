@@ -4,6 +4,7 @@ import io.apollo.core.ApolloException;
 import io.apollo.core.config.EntityId;
 import io.apollo.core.config.ProductId;
 import io.apollo.core.entity.EntityState;
+import io.apollo.core.load.schema.SchemaValidator;
 import io.apollo.core.version.Version;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,11 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of spoke reports ({@code schema/spoke-report.schema.json}), both ways. Reading accepts one report
- * object, an array of them, or {@code {"reports": [...]}}; every error names the field by JSON path and says what
- * was expected.
+ * object, an array of them, or {@code {"reports": [...]}}, holds each to the schema, then parses the values the schema
+ * cannot judge (entity ids, versions, instants); every error names the source and the field.
  */
 public final class SpokeReportJson {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String SCHEMA = "spoke-report.schema.json";
 
   private SpokeReportJson() {}
 
@@ -54,7 +56,17 @@ public final class SpokeReportJson {
     return reports;
   }
 
+  /**
+   * Maps one report object after holding it to {@code spoke-report.schema.json}; every schema violation is named in
+   * the one exception, each at its JSON pointer.
+   */
   public static SpokeReport report(String source, String path, JsonNode node) {
+    List<String> violations = SchemaValidator.bundled().validateWire(SCHEMA, node);
+    if (!violations.isEmpty()) {
+      String at = path.isEmpty() ? "" : path + ": ";
+      throw new ApolloException(source + ": " + at + "not a spoke report (" + SCHEMA + "): "
+          + String.join("; ", violations));
+    }
     Fields f = new Fields(source, path, node);
     String spoke = f.required("spoke", Function.identity());
     Instant reportedAt = f.required("reportedAt", SpokeReportJson::instant);

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +110,24 @@ class ConfigLoaderTest {
         });
     assertThat(result.state().products()).as("valid products of other files still load").hasSizeGreaterThanOrEqualTo(2);
     assertThat(result.state().environments()).containsKeys("staging", "production");
+  }
+
+  @Test
+  void loadingOnManyThreadsGivesWhatLoadingOnOneGives() throws IOException {
+    copyBase();
+    for (String name : List.of("duplicate-release", "broken-yaml", "unknown-spoke", "stable-rc")) {
+      addCase(name);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      LoadResult parallel = LOADER.load(new FileTreeSource(repo, 1024 * 1024), pool);
+      LoadResult sequential = LOADER.load(repo);
+
+      assertThat(parallel).isEqualTo(sequential);
+      assertThat(parallel.problems()).hasSizeGreaterThanOrEqualTo(4);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -42,15 +42,29 @@ class SpokeReportJsonTest {
   void namesTheFileAndFieldOfABadValue() throws IOException {
     assertThatThrownBy(() -> SpokeReportJson.read("bad-state.json", resource("report/bad-state.json")))
         .isInstanceOf(ApolloException.class)
-        .hasMessage("bad-state.json: entities[0].state: 'RUNING': expected one of UNMANAGED, PENDING, INSTALLING, "
-            + "RUNNING, DEGRADED, FAILED");
+        .hasMessageStartingWith("bad-state.json: not a spoke report (spoke-report.schema.json): /entities/0/state: "
+            + "'RUNING' is not one of")
+        .hasMessageContaining("RUNNING");
   }
 
   @Test
   void saysWhatAMissingFieldIs() {
     byte[] json = "{\"spoke\": \"s\", \"entities\": []}".getBytes(StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> SpokeReportJson.read("r.json", json)).hasMessage("r.json: reportedAt: required");
+    assertThatThrownBy(() -> SpokeReportJson.read("r.json", json))
+        .hasMessageStartingWith("r.json: not a spoke report (spoke-report.schema.json): ")
+        .hasMessageContaining("reportedAt");
+  }
+
+  @Test
+  void namesAValueTheSchemaCannotJudge() {
+    byte[] json = ("{\"spoke\": \"s\", \"reportedAt\": \"2026-12-05T02:30:00Z\", \"entities\": [{\"entity\": "
+        + "\"staging/auth\", \"product\": \"com.example:auth-service\", \"version\": \"1.2.0-beta\", \"state\": "
+        + "\"RUNNING\", \"health\": \"HEALTHY\", \"observedAt\": \"2026-12-05T02:29:50Z\"}]}").getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> SpokeReportJson.read("r.json", json))
+        .hasMessageStartingWith("r.json: entities[0].version: '1.2.0-beta':")
+        .hasMessageContaining("is not an orderable SLS version");
   }
 
   private static byte[] resource(String name) throws IOException {
