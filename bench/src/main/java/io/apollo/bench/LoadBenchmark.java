@@ -2,8 +2,6 @@ package io.apollo.bench;
 
 import io.apollo.core.load.ConfigLoader;
 import io.apollo.core.load.LoadResult;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,14 +32,9 @@ public class LoadBenchmark {
   private ConfigLoader loader;
 
   @Setup(Level.Trial)
-  public void writeFleet() throws IOException {
-    repo = Files.createTempDirectory("apollo-bench-");
-    SyntheticFleet.write(repo, entities, 42);
+  public void writeFleet() {
+    repo = SyntheticFleet.writeValid(entities).repo();
     loader = ConfigLoader.withDefaults();
-    LoadResult check = loader.load(repo);
-    if (!check.isValid()) {
-      throw new IllegalStateException("synthetic fleet is invalid: " + check.problems().get(0));
-    }
   }
 
   @Benchmark

@@ -5,13 +5,10 @@ import io.apollo.core.constraint.ConstraintEvaluator;
 import io.apollo.core.load.ConfigLoader;
 import io.apollo.core.load.FileTreeSource;
 import io.apollo.core.load.yaml.YamlLimits;
-import io.apollo.core.load.LoadResult;
 import io.apollo.core.plan.Planner;
 import io.apollo.core.plan.PlanningInput;
 import io.apollo.core.plan.PlanningResult;
 import io.apollo.core.report.ReportedState;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -55,15 +52,11 @@ public class PlanBenchmark {
   private ExecutorService workers;
 
   @Setup(Level.Trial)
-  public void writeFleet() throws IOException {
-    repo = Files.createTempDirectory("apollo-bench-");
-    SyntheticFleet.write(repo, entities, 42);
+  public void writeFleet() {
+    SyntheticFleet.OnDisk fleet = SyntheticFleet.writeValid(entities);
+    repo = fleet.repo();
     loader = ConfigLoader.withDefaults();
-    LoadResult loaded = loader.load(repo);
-    if (!loaded.isValid()) {
-      throw new IllegalStateException("synthetic fleet is invalid: " + loaded.problems().get(0));
-    }
-    desired = loaded.state();
+    desired = fleet.loaded().state();
     reported = SyntheticReports.running(desired, AT);
     workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
   }

@@ -1,5 +1,7 @@
 package io.apollo.bench;
 
+import io.apollo.core.load.ConfigLoader;
+import io.apollo.core.load.LoadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +39,27 @@ public final class SyntheticFleet {
   public static int write(Path root, int entities, long seed) {
     return new SyntheticFleet(root, entities, seed).write();
   }
+
+  /**
+   * Writes a fleet into a new temporary folder and loads it once, failing when it has any problem, so a benchmark
+   * never measures error paths.
+   */
+  public static OnDisk writeValid(int entities) {
+    try {
+      Path repo = Files.createTempDirectory("apollo-bench-");
+      write(repo, entities, 42);
+      LoadResult loaded = ConfigLoader.withDefaults().load(repo);
+      if (!loaded.isValid()) {
+        throw new IllegalStateException("synthetic fleet is invalid: " + loaded.problems().get(0));
+      }
+      return new OnDisk(repo, loaded);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a synthetic fleet", e);
+    }
+  }
+
+  /** A fleet written to {@code repo}, and what loading it gave. */
+  public record OnDisk(Path repo, LoadResult loaded) {}
 
   private int write() {
     writeProducts();

@@ -7,7 +7,6 @@ import io.apollo.core.config.EntityId;
 import io.apollo.core.explain.Explainer;
 import io.apollo.core.explain.Explanation;
 import io.apollo.core.explain.ExplanationText;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,11 +45,7 @@ public final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     EntityId id = EntityId.tryParse(entity).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
         "ENTITY '" + entity + "' is not an entity id; write it as environment/name, e.g. production/catalog"));
-    if (!Files.isDirectory(options.repo())) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--repo " + options.repo() + " is not a folder; give the path of a config repository");
-    }
-    PlanningSession session = PlanningSession.run(options.repo(), options.reported(), options.at(clock));
+    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(), options.at(clock));
     Explanation explanation = Explainer.explain(id, session.result(), session.loaded().state(), session.reported());
     spec.commandLine().getOut().print(ExplanationText.render(explanation));
     boolean known = session.loaded().state().entity(id).isPresent()

@@ -6,7 +6,6 @@ import io.apollo.cli.output.OutputFormat;
 import io.apollo.cli.output.OutputFormats;
 import io.apollo.core.load.Problem;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,11 +44,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFormat format = OutputFormats.parse(spec, output);
-    if (!Files.isDirectory(options.repo())) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--repo " + options.repo() + " is not a folder; give the path of a config repository");
-    }
-    PlanningSession session = PlanningSession.run(options.repo(), options.reported(), options.at(clock));
+    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(), options.at(clock));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (format == OutputFormat.JSON) {

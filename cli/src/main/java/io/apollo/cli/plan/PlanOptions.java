@@ -1,9 +1,11 @@
 package io.apollo.cli.plan;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options {@code plan} and {@code explain} share. */
@@ -20,7 +22,12 @@ public final class PlanOptions {
       description = "Plan as of this instant (RFC 3339, e.g. 2026-12-05T03:00:00Z). Default: now.")
   Instant at;
 
-  public Path repo() {
+  /** The repository folder; a path that is not a folder is a usage error (exit 2). */
+  public Path repo(CommandLine.Model.CommandSpec spec) {
+    if (!Files.isDirectory(repo)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repo " + repo + " is not a folder; give the path of a config repository");
+    }
     return repo;
   }
 

@@ -1,5 +1,7 @@
 package io.apollo.core.explain;
 
+import io.apollo.core.Spelling;
+
 import io.apollo.core.config.EntityId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,32 +23,12 @@ final class SimilarIds {
     record Scored(EntityId id, int distance) {}
     List<Scored> close = new ArrayList<>();
     for (EntityId candidate : candidates) {
-      int distance = distance(text, candidate.toString());
+      int distance = Spelling.distance(text, candidate.toString());
       if (candidate.name().equals(wanted.name()) || distance <= tolerance) {
         close.add(new Scored(candidate, distance));
       }
     }
     close.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::id));
     return close.stream().limit(MAX).map(Scored::id).toList();
-  }
-
-  /** Levenshtein distance, two rows. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
