@@ -95,6 +95,28 @@ class PlanCommandTest {
   }
 
   @Test
+  void aRepoThatIsNotAFolderIsAUsageError() {
+    CliRun run = CliRun.of("plan", "--repo", "no-such-folder");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--repo no-such-folder is not a folder");
+  }
+
+  @Test
+  void aBrokenRepositoryStillPlansTheRestAndExitsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+      throws java.io.IOException {
+    java.nio.file.Path repo = ProjectFiles.copySampleRepo(temp.resolve("repo"));
+    java.nio.file.Files.writeString(repo.resolve("entities/production.yaml"), "kind: [Entity\n");
+
+    CliRun run = CliRun.of("plan", "--repo", repo.toString(), "--reported",
+        ProjectFiles.sampleReportedState().toString(), "--at", IN_WINDOW);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("entities/production.yaml:");
+    assertThat(run.out()).contains("staging/catalog-service").doesNotContain("production/").doesNotContain("uninstall");
+  }
+
+  @Test
   void aBadInstantIsAUsageError() {
     CliRun run = CliRun.of("plan", "--repo", ProjectFiles.sampleRepo().toString(), "--at", "next saturday");
 
