@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A product in an environment on a spoke ({@code kind: Entity}), either pinned to a {@code version} or following a
- * {@code channel} (exactly one of the two). {@code spoke} is already resolved: when the document omits it, the
+ * {@code channel} (exactly one of the two; an entity with {@code state: absent} may name neither). {@code spoke} is already resolved: when the document omits it, the
  * loader fills in the environment's only spoke. {@code config} is the free map of helm values or service config,
  * and {@code configDigest} its canonical digest.
  */
@@ -31,8 +31,11 @@ public record Entity(
     Objects.requireNonNull(spoke, "spoke");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(channel, "channel");
-    if (version.isPresent() == channel.isPresent()) {
-      throw new IllegalArgumentException("entity " + id + " needs exactly one of version or channel");
+    Objects.requireNonNull(state, "state");
+    if (version.isPresent() && channel.isPresent()
+        || state == Presence.PRESENT && version.isEmpty() && channel.isEmpty()) {
+      throw new IllegalArgumentException("entity " + id + " needs exactly one of version or channel"
+          + " (an absent entity may have neither)");
     }
     config = ConfigDigest.deepCopy(config);
     Objects.requireNonNull(configDigest, "configDigest");

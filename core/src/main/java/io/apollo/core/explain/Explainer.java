@@ -58,9 +58,12 @@ public final class Explainer {
       return "not in desired state (a spoke reports it)";
     }
     Entity entity = definition.get();
-    String spec = entity.version().map(v -> "pinned to " + v)
-        .orElseGet(() -> "following channel " + entity.channel().orElseThrow());
-    return entity.state() == Presence.ABSENT ? "absent (was " + spec + ")" : spec;
+    Optional<String> spec = entity.version().map(v -> "pinned to " + v)
+        .or(() -> entity.channel().map(c -> "following channel " + c));
+    if (entity.state() == Presence.ABSENT) {
+      return spec.map(text -> "absent (was " + text + ")").orElse("absent");
+    }
+    return spec.orElseThrow();
   }
 
   private static Explanation unknown(

@@ -48,7 +48,8 @@ final class DocumentMapper {
       return Optional.empty();
     }
     Criticality criticality = r.string("/spec/criticality").flatMap(Criticality::fromWireName).orElse(Criticality.MEDIUM);
-    ProductType type = r.string("/spec/type").flatMap(ProductType::fromWireName).orElseThrow();
+    // sls-service is the default: the operator every spoke embeds (DESIGN.md section 6).
+    ProductType type = r.string("/spec/type").flatMap(ProductType::fromWireName).orElse(ProductType.SLS_SERVICE);
     return Optional.of(new Product(metadata, id.get(), r.string("/spec/displayName").orElse(null), criticality, type,
         r.origin()));
   }

@@ -87,6 +87,8 @@ class ConfigLoaderTest {
             "spec.maintenanceWindow.timeZone: 'Europe/Atlantis' is not a time zone"),
         Arguments.of("freeze-backwards", "cases/freeze-backwards.yaml", 9, 5,
             "spec.suppressionWindow.end (2026-12-20T00:00:00Z) must be after start (2027-01-04T00:00:00Z)"),
+        Arguments.of("neither-version-nor-channel", "cases/neither-version-nor-channel.yaml", 5, 1,
+            "spec: give exactly one of 'version' (pin) or 'channel' (follow a channel), got neither"),
         Arguments.of("duplicate-entity", "entities/staging.yaml", 4, 3,
             "entity 'staging/auth' is defined twice (first at cases/duplicate-entity.yaml:1:1)"));
   }
@@ -128,6 +130,22 @@ class ConfigLoaderTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void anAbsentEntityNeedsNoVersionOrChannelAndAProductNoType() throws IOException {
+    copyBase();
+    addCase("absent-without-version");
+
+    LoadResult result = LOADER.load(repo);
+
+    assertThat(result.problems()).isEmpty();
+    Entity absent = result.state().entity(EntityId.parse("staging/legacy-reports")).orElseThrow();
+    assertThat(absent.state()).isEqualTo(io.apollo.core.config.Presence.ABSENT);
+    assertThat(absent.version()).isEmpty();
+    assertThat(absent.channel()).isEmpty();
+    assertThat(result.state().product(ProductId.parse("com.example:legacy-reports")).orElseThrow().type())
+        .as("sls-service is the default operator").isEqualTo(io.apollo.core.config.ProductType.SLS_SERVICE);
   }
 
   @Test

@@ -132,6 +132,20 @@ class BrokenConfigSafetyTest {
         .hasValueSatisfying(n -> assertThat(n.reason()).isEqualTo(NoPlanReason.DEFINITION_INVALID));
   }
 
+  @Test
+  void onlyStateAbsentUninstallsAndItNeedsNoVersion() throws IOException {
+    replace("entities/production.yaml", "  version: 0.10.0\n", "  state: absent\n");
+
+    PlanningResult result = plan();
+
+    assertThat(result.plans()).singleElement().satisfies(plan -> {
+      assertThat(plan.entity()).isEqualTo(EntityId.parse("production/recommendations-service"));
+      assertThat(plan.type()).isEqualTo(PlanType.UNINSTALL);
+      assertThat(plan.fromVersion()).hasValueSatisfying(v -> assertThat(v).hasToString("0.10.0"));
+      assertThat(plan.toVersion()).isEmpty();
+    });
+  }
+
   /** No uninstall, no rollback, no plan to a version below the one running. */
   private static void assertSafe(PlanningResult result) {
     assertThat(result.plans()).allSatisfy(plan -> {
