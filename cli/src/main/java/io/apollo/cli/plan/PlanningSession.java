@@ -2,6 +2,8 @@ package io.apollo.cli.plan;
 
 import io.apollo.cli.Workers;
 import io.apollo.core.config.Approval;
+import io.apollo.core.config.DesiredState;
+import io.apollo.core.config.Entity;
 import io.apollo.core.config.PlanDocument;
 import io.apollo.core.constraint.ConstraintEvaluator;
 import io.apollo.core.load.ConfigLoader;
@@ -37,15 +39,18 @@ public record PlanningSession(LoadResult loaded, ReportedState reported, Plannin
   public static PlanningSession run(Path repo, Optional<Path> reportedFile, Instant at) {
     LoadResult loaded = Workers.withOnePerCore(pool -> ConfigLoader.withDefaults().load(
         new FileTreeSource(repo, YamlLimits.defaults().maxFileBytes()), pool));
-    ReportedState reported = reportedFile.map(PlanningSession::readReports).orElse(ReportedState.empty());
+    ReportedState reported =
+        reportedFile.map(file -> readReports(file, loaded.state())).orElse(ReportedState.empty());
     PlanningInput input = new PlanningInput(loaded.state(), reported, at, approvals(loaded.state().plans()),
         failedPlans(reported));
     return new PlanningSession(loaded, reported, new Planner(new ConstraintEvaluator()).plan(input));
   }
 
-  static ReportedState readReports(Path file) {
+  /** Reads reports; an entity whose report names no product gets the one desired state gives it. */
+  static ReportedState readReports(Path file, DesiredState desired) {
     try {
-      return ReportedState.of(SpokeReportJson.read(file.toString(), Files.readAllBytes(file)));
+      return ReportedState.of(SpokeReportJson.read(file.toString(), Files.readAllBytes(file),
+          id -> desired.entity(id).map(Entity::product)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

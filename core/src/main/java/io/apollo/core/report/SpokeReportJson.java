@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The JSON form of spoke reports ({@code schema/spoke-report.schema.json}), both ways. Reading accepts one report
@@ -27,40 +28,73 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SpokeReportJson {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String SCHEMA = "spoke-report.schema.json";
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private SpokeReportJson() {}
 
   /** Reads one or more spoke reports; throws {@link ApolloException} naming {@code source} and the field. */
-  public static List<SpokeReport> read(String source, byte[] json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JacksonException e) {
-      throw new ApolloException(source + ": not JSON: " + e.getOriginalMessage());
-    }
+  public static List<SpokeReport> read(String source, byte[] content) {
+    return read(source, content, id -> Optional.empty());
+  }
+
+  /**
+   * Reads one or more spoke reports, JSON or (for a source ending in {@code .yaml}/{@code .yml}) YAML: one report
+   * object, an array of them, {@code {"reports": [...]}}, or a bare array of entity reports. Missing fields are
+   * filled as {@link ReportDefaults} says, with {@code products} naming an entity's product when the report does not.
+   */
+  public static List<SpokeReport> read(String source, byte[] content,
+      Function<EntityId, Optional<ProductId>> products) {
+    JsonNode root = parse(source, content);
     List<SpokeReport> reports = new ArrayList<>();
-    if (root.isArray()) {
+    if (root.isArray() && root.size() > 0 && root.get(0).has("entity")) {
+      ObjectNode wrapped = JSON.createObjectNode();
+      wrapped.set("entities", root);
+      reports.add(report(source, "", wrapped, products));
+    } else if (root.isArray()) {
       for (int i = 0; i < root.size(); i++) {
-        reports.add(report(source, "[" + i + "]", root.get(i)));
+        reports.add(report(source, "[" + i + "]", root.get(i), products));
       }
     } else if (root.isObject() && root.has("reports")) {
       JsonNode list = root.get("reports");
       for (int i = 0; i < list.size(); i++) {
-        reports.add(report(source, "reports[" + i + "]", list.get(i)));
+        reports.add(report(source, "reports[" + i + "]", list.get(i), products));
       }
     } else if (root.isObject()) {
-      reports.add(report(source, "", root));
+      reports.add(report(source, "", root, products));
     } else {
-      throw new ApolloException(source + ": expected a spoke report object, an array of them, or {\"reports\": [...]}");
+      throw new ApolloException(source + ": expected a spoke report object, an array of them, {\"reports\": [...]}, "
+          + "or an array of entity reports");
     }
     return reports;
   }
 
-  /**
-   * Maps one report object after holding it to {@code spoke-report.schema.json}; every schema violation is named in
-   * the one exception, each at its JSON pointer.
-   */
+  private static JsonNode parse(String source, byte[] content) {
+    String name = source.toLowerCase(java.util.Locale.ROOT);
+    boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+    try {
+      return yaml ? YAML.readTree(content) : JSON.readTree(content);
+    } catch (JacksonException e) {
+      throw new ApolloException(source + ": not " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+    }
+  }
+
+  /** Maps one report object, as {@link #read(String, byte[], Function)} maps each. */
   public static SpokeReport report(String source, String path, JsonNode node) {
+    return report(source, path, node, id -> Optional.empty());
+  }
+
+  /**
+   * Fills defaults into a copy of one report object, holds it to {@code spoke-report.schema.json} (every schema
+   * violation named in the one exception, each at its JSON pointer), then parses its values.
+   */
+  private static SpokeReport report(String source, String path, JsonNode original,
+      Function<EntityId, Optional<ProductId>> products) {
+    JsonNode node = original;
+    if (original instanceof ObjectNode object) {
+      ObjectNode copy = object.deepCopy();
+      ReportDefaults.fill(copy, products);
+      node = copy;
+    }
     List<String> violations = SchemaValidator.bundled().validateWire(SCHEMA, node);
     if (!violations.isEmpty()) {
       String at = path.isEmpty() ? "" : path + ": ";
