@@ -117,6 +117,15 @@ class PlanCommandTest {
   }
 
   @Test
+  void anInstantWithoutAZoneIsReadInUtc() {
+    CliRun run = CliRun.of("plan", "--repo", ProjectFiles.sampleRepo().toString(), "--at", "2026-12-05T03:00",
+        "--output", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"at\" : \"2026-12-05T03:00:00Z\"");
+  }
+
+  @Test
   void aBadInstantIsAUsageError() {
     CliRun run = CliRun.of("plan", "--repo", ProjectFiles.sampleRepo().toString(), "--at", "next saturday");
 

@@ -15,6 +15,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -129,14 +130,16 @@ final class ConstraintMapper {
     }
   }
 
-  /** An RFC 3339 instant, or a date meaning the start of that day in UTC. */
+  /** An RFC 3339 instant; a date-time without an offset, or a date (its start), in UTC. */
   private static Optional<Instant> instantOrDate(DocumentReader r, String pointer) {
     String text = r.string(pointer).orElseThrow();
     try {
       return Optional.of(OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException e) {
       try {
-        return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return Optional.of(text.contains("T")
+            ? LocalDateTime.parse(text).toInstant(ZoneOffset.UTC)
+            : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
       } catch (DateTimeParseException e2) {
         r.problem(pointer, ProblemReason.INVALID_VALUE, DocumentReader.dotted(pointer) + ": '" + text
             + "' is neither an RFC 3339 instant (2026-12-20T00:00:00Z) nor a date (2026-12-20)");

@@ -55,7 +55,11 @@ class ConfigLoaderTest {
             io.apollo.core.version.Version.parse("2.0.0")).orElseThrow().requiredDependencies())
         .singleElement()
         .satisfies(d -> assertThat(d.range()).isEqualTo("[1.2.0, 1.x.x]"));
-    assertThat(state.constraints()).hasSize(2);
+    assertThat(state.constraints()).hasSize(3);
+    assertThat(state.constraints()).filteredOn(c -> c.name().equals("release-day-freeze")).singleElement()
+        .satisfies(c -> assertThat(c.rule()).isEqualTo(new io.apollo.core.config.ConstraintRule.SuppressionWindow(
+            java.time.Instant.parse("2026-11-30T09:00:00Z"), java.time.Instant.parse("2026-11-30T17:00:00Z"),
+            "Release day")));
     assertThat(state.invalidEntities()).isEmpty();
   }
 
