@@ -70,13 +70,13 @@ final class ActionChooser {
     Optional<Version> runs = report.flatMap(EntityReport::version);
     if (runs.isEmpty()) {
       return Action.propose(PlanType.INSTALL, to, target.release(), PlanReason.NOT_INSTALLED,
-          "nothing runs; install " + to + " (" + target.message() + ")");
+          "nothing runs; " + target.message());
     }
     int order = to.compareTo(runs.get());
     if (order != 0) {
       PlanType type = order > 0 ? PlanType.UPGRADE : PlanType.ROLLBACK;
       return Action.propose(type, to, target.release(), reasonFor(target.reason()),
-          runs.get() + " runs; " + type + " to " + to + " (" + target.message() + ")");
+          target.message());
     }
     Optional<String> runningDigest = report.flatMap(EntityReport::configDigest);
     if (runningDigest.isPresent() && !runningDigest.get().equals(entity.configDigest())) {
