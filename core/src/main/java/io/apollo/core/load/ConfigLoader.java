@@ -67,15 +67,30 @@ public final class ConfigLoader {
    * combined in path order.
    */
   public LoadResult load(ConfigSource source, Executor executor) {
+    return load(source, executor, null);
+  }
+
+  /**
+   * As {@link #load(ConfigSource, Executor)}, reusing from {@code cache} what each unchanged file yielded last time
+   * and keeping what the changed ones yield now. The result is the same as without a cache.
+   */
+  public LoadResult load(ConfigSource source, Executor executor, ParseCache cache) {
     List<Problem> problems = new ArrayList<>();
     Set<String> unreadable = new LinkedHashSet<>();
     ConfigSource.Listing listing = source.list();
     problems.addAll(listing.refused());
     listing.refused().forEach(p -> unreadable.add(p.path()));
 
+    List<ConfigSource.Entry> admitted = admit(listing.files(), problems, unreadable);
+    if (cache != null) {
+      cache.retainOnly(Set.copyOf(admitted));
+    }
     List<CompletableFuture<FileResult>> files = new ArrayList<>();
-    for (ConfigSource.Entry entry : admit(listing.files(), problems, unreadable)) {
-      files.add(CompletableFuture.supplyAsync(() -> readFile(source, entry), executor));
+    for (ConfigSource.Entry entry : admitted) {
+      FileResult cached = cache == null ? null : cache.get(entry);
+      files.add(cached != null
+          ? CompletableFuture.completedFuture(cached)
+          : CompletableFuture.supplyAsync(() -> remember(cache, entry, readFile(source, entry)), executor));
     }
     BrokenDocuments broken = new BrokenDocuments();
     MappedDocuments mapped = new MappedDocuments();
@@ -120,6 +135,13 @@ public final class ConfigLoader {
       validateAndMap(document, problems, broken, mapped);
     }
     return new FileResult(entry.path(), problems, parsed.problems().isEmpty(), mapped, broken);
+  }
+
+  private static FileResult remember(ParseCache cache, ConfigSource.Entry entry, FileResult result) {
+    if (cache != null) {
+      cache.put(entry, result);
+    }
+    return result;
   }
 
   private static FileResult join(CompletableFuture<FileResult> future) {
