@@ -45,7 +45,7 @@ public final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     EntityId id = EntityId.tryParse(entity).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
         "ENTITY '" + entity + "' is not an entity id; write it as environment/name, e.g. production/catalog"));
-    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(), options.at(clock));
+    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(spec), options.at(clock));
     Explanation explanation = Explainer.explain(id, session.result(), session.loaded().state(), session.reported());
     spec.commandLine().getOut().print(ExplanationText.render(explanation));
     boolean known = session.loaded().state().entity(id).isPresent()

@@ -44,7 +44,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFormat format = OutputFormats.parse(spec, output);
-    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(), options.at(clock));
+    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(spec), options.at(clock));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (format == OutputFormat.JSON) {

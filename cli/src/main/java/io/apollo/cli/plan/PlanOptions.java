@@ -31,7 +31,12 @@ public final class PlanOptions {
     return repo;
   }
 
-  public Optional<Path> reported() {
+  /** The reported-state file, if given; one that is not a readable file is a usage error (exit 2). */
+  public Optional<Path> reported(CommandLine.Model.CommandSpec spec) {
+    if (reported != null && !Files.isRegularFile(reported)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--reported " + reported
+          + ": no such file; give a JSON or YAML file of spoke reports (see docs/reported-state.md)");
+    }
     return Optional.ofNullable(reported);
   }
 

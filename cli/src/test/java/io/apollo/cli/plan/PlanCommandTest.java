@@ -126,6 +126,14 @@ class PlanCommandTest {
   }
 
   @Test
+  void aMissingReportedFileIsAUsageError() {
+    CliRun run = CliRun.of("plan", "--repo", ProjectFiles.sampleRepo().toString(), "--reported", "no-such.json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--reported no-such.json: no such file");
+  }
+
+  @Test
   void aBadInstantIsAUsageError() {
     CliRun run = CliRun.of("plan", "--repo", ProjectFiles.sampleRepo().toString(), "--at", "next saturday");
 
