@@ -2,6 +2,8 @@ package io.apollo.core.config;
 
 import io.apollo.core.version.Channel;
 import io.apollo.core.version.Version;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,7 +45,14 @@ public record Release(
 
   /** The product dependencies that must be met before this release may run. */
   public List<ProductDependency> requiredDependencies() {
-    return manifest.productDependencies().stream().filter(d -> !d.optional()).toList();
+    List<ProductDependency> all = manifest.productDependencies();
+    List<ProductDependency> required = new ArrayList<>(all.size());
+    for (ProductDependency dependency : all) {
+      if (!dependency.optional()) {
+        required.add(dependency);
+      }
+    }
+    return Collections.unmodifiableList(required);
   }
 
   /** Channels in stability order, for output. */

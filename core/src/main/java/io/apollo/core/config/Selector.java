@@ -22,13 +22,22 @@ public record Selector(
     return new Selector(Set.of(), Set.of(), Set.of(), Map.of());
   }
 
+  /** Called once per entity per constraint in every planning pass: kept free of streams and string building. */
   public boolean matches(Entity entity) {
-    return (environments.isEmpty() || environments.contains(entity.environment()))
-        && (products.isEmpty() || products.contains(entity.product()))
-        && (entities.isEmpty()
-            || entities.contains(entity.id().toString())
-            || entities.contains(entity.id().name()))
-        && labels.entrySet().stream()
-            .allMatch(l -> l.getValue().equals(entity.metadata().labels().get(l.getKey())));
+    if (!environments.isEmpty() && !environments.contains(entity.environment())) {
+      return false;
+    }
+    if (!products.isEmpty() && !products.contains(entity.product())) {
+      return false;
+    }
+    if (!entities.isEmpty() && !entities.contains(entity.id().name()) && !entities.contains(entity.id().toString())) {
+      return false;
+    }
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      if (!label.getValue().equals(entity.metadata().labels().get(label.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
