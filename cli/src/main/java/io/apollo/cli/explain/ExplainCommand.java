@@ -1,6 +1,9 @@
 package io.apollo.cli.explain;
 
 import io.apollo.cli.ApolloCommand;
+import io.apollo.cli.output.Json;
+import io.apollo.cli.output.OutputFormat;
+import io.apollo.cli.output.OutputFormats;
 import io.apollo.cli.plan.PlanOptions;
 import io.apollo.cli.plan.PlanningSession;
 import io.apollo.core.config.EntityId;
@@ -12,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -29,6 +33,10 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Mixin PlanOptions options;
 
+  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+      description = "table (default: text for people) or json.")
+  String output;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Clock clock;
@@ -43,11 +51,16 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFormat format = OutputFormats.parse(spec, output);
     EntityId id = EntityId.tryParse(entity).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
         "ENTITY '" + entity + "' is not an entity id; write it as environment/name, e.g. production/catalog"));
     PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(spec), options.at(clock));
     Explanation explanation = Explainer.explain(id, session.result(), session.loaded().state(), session.reported());
-    spec.commandLine().getOut().print(ExplanationText.render(explanation));
+    if (format == OutputFormat.JSON) {
+      spec.commandLine().getOut().println(Json.write(ExplainJson.of(explanation)));
+    } else {
+      spec.commandLine().getOut().print(ExplanationText.render(explanation));
+    }
     boolean known = session.loaded().state().entity(id).isPresent()
         || session.loaded().state().invalidEntities().contains(id);
     return known ? 0 : ApolloCommand.EXIT_INVALID;

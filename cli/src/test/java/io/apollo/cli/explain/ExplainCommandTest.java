@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.apollo.cli.CliRun;
 import io.apollo.cli.ProjectFiles;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code apollo explain} says, in words, why an entity has the plan it has. */
 class ExplainCommandTest {
@@ -30,6 +32,22 @@ class ExplainCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("PENDING").contains("sre").doesNotContain("BLOCKED");
+  }
+
+  @Test
+  void jsonGivesEveryPartWithMachineReasons() {
+    CliRun run = CliRun.of("explain", "production/catalog-service", "--repo", ProjectFiles.sampleRepo().toString(),
+        "--reported", ProjectFiles.sampleReportedState().toString(), "--at", "2026-12-23T10:00:00Z", "--output", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode root = JsonMapper.builder().build().readTree(run.out());
+    assertThat(root.path("known").asBoolean()).isTrue();
+    assertThat(root.path("target").path("reason").asString()).isEqualTo("PINNED");
+    assertThat(root.path("plan").path("state").asString()).isEqualTo("BLOCKED");
+    assertThat(root.path("verdicts")).extracting(v -> v.path("constraint").asString() + "=" + v.path("satisfied"))
+        .contains("holiday-freeze=false", "prod-saturday-night=false", "dependencies-healthy=true");
+    assertThat(root.path("nextProceedAt").asString()).isEqualTo("2027-01-09T02:00:00Z");
+    assertThat(root.path("noPlan").isNull()).isTrue();
   }
 
   @Test
