@@ -3,7 +3,7 @@ package io.apollo.cli.explain;
 import io.apollo.cli.ApolloCommand;
 import io.apollo.cli.output.Json;
 import io.apollo.cli.output.OutputFormat;
-import io.apollo.cli.output.OutputFormats;
+import io.apollo.cli.output.OutputOption;
 import io.apollo.cli.plan.PlanOptions;
 import io.apollo.cli.plan.PlanningSession;
 import io.apollo.core.config.EntityId;
@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -33,28 +32,17 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Mixin PlanOptions options;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-      description = "table (default: text for people) or json.")
-  String output;
+  @Mixin OutputOption output;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final Clock clock;
-
-  public ExplainCommand() {
-    this(Clock.systemUTC());
-  }
-
-  ExplainCommand(Clock clock) {
-    this.clock = clock;
-  }
 
   @Override
   public Integer call() {
-    OutputFormat format = OutputFormats.parse(spec, output);
+    OutputFormat format = output.format(spec);
     EntityId id = EntityId.tryParse(entity).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
         "ENTITY '" + entity + "' is not an entity id; write it as environment/name, e.g. production/catalog"));
-    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(spec), options.at(clock));
+    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(spec), options.at(Clock.systemUTC()));
     Explanation explanation = Explainer.explain(id, session.result(), session.loaded().state(), session.reported());
     if (format == OutputFormat.JSON) {
       spec.commandLine().getOut().println(Json.write(ExplainJson.of(explanation)));

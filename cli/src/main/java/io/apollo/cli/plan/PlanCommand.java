@@ -3,7 +3,7 @@ package io.apollo.cli.plan;
 import io.apollo.cli.ApolloCommand;
 import io.apollo.cli.output.Json;
 import io.apollo.cli.output.OutputFormat;
-import io.apollo.cli.output.OutputFormats;
+import io.apollo.cli.output.OutputOption;
 import io.apollo.core.load.Problem;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code apollo plan}: the plans the hub would make for a config repository at an instant, offline. Exit 0 when the
@@ -25,26 +24,15 @@ import picocli.CommandLine.Option;
 public final class PlanCommand implements Callable<Integer> {
   @Mixin PlanOptions options;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-      description = "table (default) or json.")
-  String output;
+  @Mixin OutputOption output;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final Clock clock;
-
-  public PlanCommand() {
-    this(Clock.systemUTC());
-  }
-
-  PlanCommand(Clock clock) {
-    this.clock = clock;
-  }
 
   @Override
   public Integer call() {
-    OutputFormat format = OutputFormats.parse(spec, output);
-    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(spec), options.at(clock));
+    OutputFormat format = output.format(spec);
+    PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(spec), options.at(Clock.systemUTC()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (format == OutputFormat.JSON) {

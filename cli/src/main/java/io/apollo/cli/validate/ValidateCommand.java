@@ -4,7 +4,7 @@ import io.apollo.cli.ApolloCommand;
 import io.apollo.cli.Workers;
 import io.apollo.cli.output.Json;
 import io.apollo.cli.output.OutputFormat;
-import io.apollo.cli.output.OutputFormats;
+import io.apollo.cli.output.OutputOption;
 import io.apollo.core.config.DesiredState;
 import io.apollo.core.load.ConfigLoader;
 import io.apollo.core.load.FileTreeSource;
@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,15 +36,13 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "The config repository folder (default: the current folder).")
   Path repo;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-      description = "table (default: one line per problem) or json.")
-  String output;
+  @Mixin OutputOption output;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    OutputFormat format = OutputFormats.parse(spec, output);
+    OutputFormat format = output.format(spec);
     if (!Files.isDirectory(repo)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "DIR " + repo + " is not a folder; give the path of a config repository");

@@ -1,6 +1,5 @@
 package io.apollo.core.config;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,9 +63,6 @@ public record DesiredState(
     return entities.values().stream().filter(e -> e.environment().equals(environment)).toList();
   }
 
-  public Collection<Role> allRoles() {
-    return roles.values();
-  }
 
   private static <K, V> SortedMap<K, V> unmodifiable(Map<K, V> map) {
     return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map));

@@ -2,7 +2,6 @@ package io.apollo.core.config;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** The envelope's {@code metadata}: a name unique per kind and optional labels. */
 public record Metadata(String name, Map<String, String> labels) {
@@ -15,8 +14,4 @@ public record Metadata(String name, Map<String, String> labels) {
     return new Metadata(name, Map.of());
   }
 
-  /** Labels in key order, for stable output. */
-  public Map<String, String> sortedLabels() {
-    return new TreeMap<>(labels);
-  }
 }

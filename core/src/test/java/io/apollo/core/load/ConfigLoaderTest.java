@@ -237,7 +237,4 @@ class ConfigLoaderTest {
     }
   }
 
-  static List<String> lines(LoadResult result) {
-    return result.problems().stream().map(Problem::toString).toList();
-  }
 }
