@@ -3,7 +3,7 @@ package io.apollo.bench;
 import io.apollo.core.config.DesiredState;
 import io.apollo.core.config.Entity;
 import io.apollo.core.config.Release;
-import io.apollo.core.entity.EntityState;
+import io.apollo.core.report.EntityState;
 import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.Health;
 import io.apollo.core.report.ReportedState;

@@ -5,7 +5,7 @@ import io.apollo.core.config.ApprovalPolicy;
 import io.apollo.core.config.ApprovalRule;
 import io.apollo.core.config.Criticality;
 import io.apollo.core.config.Role;
-import io.apollo.core.plan.PlanType;
+import io.apollo.core.config.PlanType;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

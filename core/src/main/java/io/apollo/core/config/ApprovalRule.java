@@ -1,6 +1,5 @@
 package io.apollo.core.config;
 
-import io.apollo.core.plan.PlanType;
 import java.util.Set;
 
 /**

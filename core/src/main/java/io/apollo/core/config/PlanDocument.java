@@ -1,6 +1,5 @@
 package io.apollo.core.config;
 
-import io.apollo.core.plan.PlanType;
 import io.apollo.core.version.Version;
 import java.util.List;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package io.apollo.core.constraint;
 import io.apollo.core.config.Entity;
 import io.apollo.core.config.Product;
 import io.apollo.core.config.Release;
-import io.apollo.core.plan.PlanType;
+import io.apollo.core.config.PlanType;
 import io.apollo.core.version.Version;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.apollo.core.entity;
 
+import io.apollo.core.report.EntityState;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

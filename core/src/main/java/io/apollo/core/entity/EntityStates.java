@@ -1,8 +1,9 @@
 package io.apollo.core.entity;
 
+import io.apollo.core.report.EntityState;
 import io.apollo.core.plan.Plan;
 import io.apollo.core.plan.PlanState;
-import io.apollo.core.plan.PlanType;
+import io.apollo.core.config.PlanType;
 import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.Health;
 import java.util.EnumSet;

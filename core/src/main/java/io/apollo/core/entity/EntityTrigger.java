@@ -1,5 +1,6 @@
 package io.apollo.core.entity;
 
+import io.apollo.core.report.EntityState;
 /**
  * Why an entity moves from one state to another: one constant per legal move of {@link EntityStateMachine}, each
  * naming its {@link #from()} and {@link #to()} state. The first seven are the seed's table; the last four are the

@@ -1,5 +1,6 @@
 package io.apollo.core.entity;
 
+import io.apollo.core.report.EntityState;
 import io.apollo.core.ApolloException;
 import java.util.Set;
 import java.util.stream.Collectors;

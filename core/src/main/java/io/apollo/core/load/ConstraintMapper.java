@@ -10,7 +10,7 @@ import io.apollo.core.config.ConstraintRule;
 import io.apollo.core.config.Criticality;
 import io.apollo.core.config.ProductId;
 import io.apollo.core.config.Selector;
-import io.apollo.core.plan.PlanType;
+import io.apollo.core.config.PlanType;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

@@ -15,7 +15,7 @@ import io.apollo.core.config.ProductType;
 import io.apollo.core.config.Recall;
 import io.apollo.core.config.Role;
 import io.apollo.core.config.SpokeRef;
-import io.apollo.core.plan.PlanType;
+import io.apollo.core.config.PlanType;
 import io.apollo.core.version.Channel;
 import io.apollo.core.version.Version;
 import java.net.URI;

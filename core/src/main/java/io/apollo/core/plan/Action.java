@@ -1,5 +1,6 @@
 package io.apollo.core.plan;
 
+import io.apollo.core.config.PlanType;
 import io.apollo.core.config.Release;
 import io.apollo.core.version.Version;
 import java.util.Objects;

@@ -1,9 +1,10 @@
 package io.apollo.core.plan;
 
+import io.apollo.core.config.PlanType;
 import io.apollo.core.config.Entity;
 import io.apollo.core.config.Presence;
 import io.apollo.core.config.Release;
-import io.apollo.core.entity.EntityState;
+import io.apollo.core.report.EntityState;
 import io.apollo.core.report.EntityReport;
 import io.apollo.core.version.Version;
 import java.util.Optional;

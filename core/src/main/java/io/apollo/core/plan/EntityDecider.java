@@ -1,10 +1,11 @@
 package io.apollo.core.plan;
 
+import io.apollo.core.config.PlanType;
 import io.apollo.core.config.Entity;
 import io.apollo.core.config.EntityId;
 import io.apollo.core.config.Product;
 import io.apollo.core.constraint.ProposedChange;
-import io.apollo.core.entity.EntityState;
+import io.apollo.core.report.EntityState;
 import io.apollo.core.plan.Action.Change;
 import io.apollo.core.plan.TargetResolver.Resolution;
 import io.apollo.core.report.EntityReport;

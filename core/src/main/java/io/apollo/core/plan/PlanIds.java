@@ -1,5 +1,6 @@
 package io.apollo.core.plan;
 
+import io.apollo.core.config.PlanType;
 import io.apollo.core.config.EntityId;
 import io.apollo.core.version.Version;
 import java.nio.charset.StandardCharsets;

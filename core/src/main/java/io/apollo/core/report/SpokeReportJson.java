@@ -3,7 +3,6 @@ package io.apollo.core.report;
 import io.apollo.core.ApolloException;
 import io.apollo.core.config.EntityId;
 import io.apollo.core.config.ProductId;
-import io.apollo.core.entity.EntityState;
 import io.apollo.core.load.schema.SchemaValidator;
 import io.apollo.core.version.Version;
 import java.time.Instant;

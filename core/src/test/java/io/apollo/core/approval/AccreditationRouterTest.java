@@ -10,7 +10,7 @@ import io.apollo.core.config.Member;
 import io.apollo.core.config.Metadata;
 import io.apollo.core.config.Origin;
 import io.apollo.core.config.Role;
-import io.apollo.core.plan.PlanType;
+import io.apollo.core.config.PlanType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -24,7 +24,7 @@ import io.apollo.core.config.Entity;
 import io.apollo.core.config.ProductId;
 import io.apollo.core.config.Release;
 import io.apollo.core.config.Selector;
-import io.apollo.core.plan.PlanType;
+import io.apollo.core.config.PlanType;
 import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.ReportedState;
 import java.time.Duration;

@@ -1,11 +1,12 @@
 package io.apollo.core.entity;
 
-import static io.apollo.core.entity.EntityState.DEGRADED;
-import static io.apollo.core.entity.EntityState.FAILED;
-import static io.apollo.core.entity.EntityState.INSTALLING;
-import static io.apollo.core.entity.EntityState.PENDING;
-import static io.apollo.core.entity.EntityState.RUNNING;
-import static io.apollo.core.entity.EntityState.UNMANAGED;
+import io.apollo.core.report.EntityState;
+import static io.apollo.core.report.EntityState.DEGRADED;
+import static io.apollo.core.report.EntityState.FAILED;
+import static io.apollo.core.report.EntityState.INSTALLING;
+import static io.apollo.core.report.EntityState.PENDING;
+import static io.apollo.core.report.EntityState.RUNNING;
+import static io.apollo.core.report.EntityState.UNMANAGED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,7 +9,7 @@ import io.apollo.core.constraint.ConstraintCheck;
 import io.apollo.core.constraint.ConstraintKind;
 import io.apollo.core.constraint.Verdict;
 import io.apollo.core.plan.Fleet;
-import io.apollo.core.plan.PlanType;
+import io.apollo.core.config.PlanType;
 import io.apollo.core.plan.Planner;
 import io.apollo.core.plan.PlanningInput;
 import io.apollo.core.plan.PlanningResult;

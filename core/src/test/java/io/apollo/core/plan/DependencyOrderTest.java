@@ -1,5 +1,6 @@
 package io.apollo.core.plan;
 
+import io.apollo.core.config.PlanType;
 import static io.apollo.core.plan.Fleet.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.apollo.core.plan;
 
+import io.apollo.core.config.PlanType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apollo.core.version.Version;

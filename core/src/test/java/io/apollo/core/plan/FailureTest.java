@@ -1,5 +1,6 @@
 package io.apollo.core.plan;
 
+import io.apollo.core.config.PlanType;
 import static io.apollo.core.plan.Expect.none;
 import static io.apollo.core.plan.Expect.plan;
 import static io.apollo.core.plan.Fleet.fleet;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apollo.core.config.ConfigDigest;
 import io.apollo.core.config.EntityId;
-import io.apollo.core.entity.EntityState;
+import io.apollo.core.report.EntityState;
 import io.apollo.core.report.Health;
 import io.apollo.core.report.PlanOutcome;
 import io.apollo.core.version.Version;

@@ -1,5 +1,6 @@
 package io.apollo.core.plan;
 
+import io.apollo.core.config.PlanType;
 import io.apollo.core.config.ApprovalPolicy;
 import io.apollo.core.config.ApprovalRule;
 import io.apollo.core.config.ConfigDigest;
@@ -21,7 +22,7 @@ import io.apollo.core.config.Recall;
 import io.apollo.core.config.Release;
 import io.apollo.core.config.Role;
 import io.apollo.core.config.SpokeRef;
-import io.apollo.core.entity.EntityState;
+import io.apollo.core.report.EntityState;
 import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.Health;
 import io.apollo.core.report.PlanOutcome;

@@ -1,12 +1,13 @@
 package io.apollo.core.plan;
 
+import io.apollo.core.config.PlanType;
 import static io.apollo.core.plan.Expect.none;
 import static io.apollo.core.plan.Expect.plan;
 import static io.apollo.core.plan.Fleet.fleet;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.apollo.core.config.EntityId;
-import io.apollo.core.entity.EntityState;
+import io.apollo.core.report.EntityState;
 import io.apollo.core.version.Channel;
 import java.util.List;
 import java.util.Map;

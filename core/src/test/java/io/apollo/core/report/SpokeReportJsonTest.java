@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.apollo.core.ApolloException;
 import io.apollo.core.config.EntityId;
 import io.apollo.core.config.ProductId;
-import io.apollo.core.entity.EntityState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

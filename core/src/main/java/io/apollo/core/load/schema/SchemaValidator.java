@@ -50,7 +50,8 @@ public final class SchemaValidator {
       "role.schema.json",
       "plan.schema.json",
       "apollo.schema.json",
-      "spoke-report.schema.json");
+      "spoke-report.schema.json",
+      "plan-message.schema.json");
 
   private static final String API_VERSION = "apollo/v1";
   private static final String KNOWN_KINDS =

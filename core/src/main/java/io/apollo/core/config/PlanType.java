@@ -1,4 +1,4 @@
-package io.apollo.core.plan;
+package io.apollo.core.config;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.apollo.core.entity;
+package io.apollo.core.report;
 
 import java.util.Optional;
 
