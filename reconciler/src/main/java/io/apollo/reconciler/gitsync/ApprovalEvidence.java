@@ -1,0 +1,44 @@
+package io.apollo.reconciler.gitsync;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One approval git records for a plan (DESIGN.md section 4), judged: {@code by} is the commit author's email for a
+ * merge, or the entry's {@code by} for a {@code spec.approvals} entry; {@code rolesMet} are the roles it counts for
+ * (the roles {@code by} held on the branch as it was before {@code commit}; for an entry, only the role it names).
+ * A refused approval counts for nothing and says why in {@code refusal}.
+ */
+public record ApprovalEvidence(
+    Kind kind,
+    String by,
+    Optional<String> claimedRole,
+    Set<String> rolesMet,
+    String commit,
+    Instant at,
+    Optional<String> refusal) {
+
+  /** How the approval was given. */
+  public enum Kind {
+    /** The plan's branch was merged (or its file otherwise brought to the branch) by someone other than the hub. */
+    MERGE,
+    /** An entry appended to the plan file's {@code spec.approvals}. */
+    ENTRY
+  }
+
+  public ApprovalEvidence {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(claimedRole, "claimedRole");
+    rolesMet = Set.copyOf(rolesMet);
+    Objects.requireNonNull(commit, "commit");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(refusal, "refusal");
+  }
+
+  public boolean accepted() {
+    return refusal.isEmpty();
+  }
+}
