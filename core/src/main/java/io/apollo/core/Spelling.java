@@ -25,4 +25,30 @@ public final class Spelling {
     }
     return previous[b.length()];
   }
+
+  /**
+   * The candidate nearest to {@code typed} when it is a plausible typo: at most two edits away (one edit for
+   * names of four characters or fewer), else a candidate that {@code typed} starts with or that starts with it
+   * ({@code sre-oncall} for {@code sre}). Ties go to the first in {@code candidates}' order.
+   */
+  public static java.util.Optional<String> closest(String typed, java.util.Collection<String> candidates) {
+    int limit = typed.length() <= 4 ? 1 : 2;
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int d = distance(typed, candidate);
+      if (d <= limit && d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    if (best == null) {
+      for (String candidate : candidates) {
+        if (!candidate.isEmpty() && (typed.startsWith(candidate) || candidate.startsWith(typed))) {
+          return java.util.Optional.of(candidate);
+        }
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
 }

@@ -1,5 +1,7 @@
 package io.apollo.core.load;
 
+import io.apollo.core.Spelling;
+import io.apollo.core.config.ApprovalPolicy;
 import io.apollo.core.config.ConfigDigest;
 import io.apollo.core.config.Constraint;
 import io.apollo.core.config.DesiredState;
@@ -49,6 +51,7 @@ final class CrossChecks {
     Map<String, Loaded<PlanDocument>> plans = unique(docs.plans, PlanDocument::id, "plan");
     uniqueButKept(docs.constraints, Constraint::name, "constraint");
     uniqueButKept(docs.policies, p -> p.metadata().name(), "approval policy");
+    checkRequiredRoles(docs.policies, docs.roles);
 
     TreeMap<ProductId, List<Release>> releases = releases(docs.releases, products);
     Set<EntityId> invalid = new HashSet<>(broken.entityIds());
@@ -170,6 +173,33 @@ final class CrossChecks {
     problem(r, "/spec/environment", ProblemReason.UNRESOLVED_REFERENCE, "spec.spoke is required: environment '"
         + environment.name() + "' has " + names.size() + " spokes (" + String.join(", ", names) + "); name one");
     return Optional.empty();
+  }
+
+  /**
+   * Every role a policy requires must be defined by a Role document, else plans it matches could never be approved.
+   * The policy is still enforced (dropping it would lower the bar); the load error says which name to fix. A role
+   * whose Role documents are all dropped as duplicates counts as defined: its duplicate is reported already.
+   */
+  private void checkRequiredRoles(List<Loaded<ApprovalPolicy>> policies, List<Loaded<Role>> roles) {
+    Set<String> defined = roles.stream().map(l -> l.value().name()).collect(Collectors.toSet());
+    for (Loaded<ApprovalPolicy> policy : policies) {
+      DocumentReader r = policy.source();
+      for (int i = 0; i < policy.value().rules().size(); i++) {
+        String base = "/spec/rules/" + i + "/requiredRoles";
+        List<String> named = r.strings(base);
+        for (int j = 0; j < named.size(); j++) {
+          String role = named.get(j);
+          if (!defined.contains(role)) {
+            List<String> known = defined.stream().sorted().toList();
+            String hint = Spelling.closest(role, known).map(c -> "; did you mean '" + c + "'?").orElse("");
+            problem(r, base + "/" + j, ProblemReason.UNRESOLVED_REFERENCE, DocumentReader.dotted(base + "/" + j)
+                + ": no role '" + role + "' (roles: " + (known.isEmpty() ? "none defined" : String.join(", ", known))
+                + ")" + hint + "; define a Role of that name or fix the name, else plans this rule matches could"
+                + " never be approved");
+          }
+        }
+      }
+    }
   }
 
   /** Cross-document problems go to the shared list: a reader's own list was already merged into it. */

@@ -65,6 +65,9 @@ class ConfigLoaderTest {
 
   static Stream<Arguments> brokenFiles() {
     return Stream.of(
+        // Issue 6: a typo in a required role once validated, leaving plans that could never be approved.
+        Arguments.of("unknown-role", "cases/unknown-role.yaml", 18, 11,
+            "spec.rules[0].requiredRoles[0]: no role 'sre-oncall' (roles: sre); did you mean 'sre'?"),
         Arguments.of("unknown-product", "cases/unknown-product.yaml", 6, 3,
             "spec.product: no product 'com.example:nope' (known: com.example:auth-service, com.example:catalog-service)"),
         Arguments.of("unknown-environment", "cases/unknown-environment.yaml", 7, 3,
