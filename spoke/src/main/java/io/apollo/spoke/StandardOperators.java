@@ -1,0 +1,26 @@
+package io.apollo.spoke;
+
+import io.apollo.core.config.ProductType;
+import io.apollo.spoke.operator.Operator;
+import io.apollo.spoke.options.SpokeOptions;
+import io.apollo.spoke.run.Operators;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The operators a spoke started from the command line has, by product type. This is the one place they are
+ * registered: {@code sls-service} by {@code io.apollo.spoke.operator.sls.SlsOperator} and {@code helm-chart} by
+ * {@code io.apollo.spoke.operator.helm.HelmOperator}, each with its folder under {@code --work-dir}. A product type with
+ * no operator here is refused with 400 {@code no_operator}.
+ */
+public final class StandardOperators {
+  private StandardOperators() {}
+
+  public static Operators of(SpokeOptions options) {
+    Map<ProductType, Operator> byType = new EnumMap<>(ProductType.class);
+    // sls-service: register io.apollo.spoke.operator.sls.SlsOperator here, working in options.workDir()/sls.
+    // helm-chart: register io.apollo.spoke.operator.helm.HelmOperator here, with options.helm() and
+    //             options.workDir()/helm as its isolated HELM_* home.
+    return Operators.of(byType);
+  }
+}
