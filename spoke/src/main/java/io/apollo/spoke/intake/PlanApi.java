@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,10 +56,13 @@ public final class PlanApi extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/healthz").handler(ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok")
         .put("spoke", options.name()).toString()));
-    router.post("/v1/plans").handler(this::authenticate).handler(this::requireJson)
+    // Token and content type are judged before the body is read (platform handlers run before the body handler).
+    PlatformHandler authenticate = this::authenticate;
+    PlatformHandler requireJson = this::requireJson;
+    router.post("/v1/plans").handler(authenticate).handler(requireJson)
         .handler(BodyHandler.create(false).setBodyLimit(SpokeOptions.MAX_PLAN_BYTES)).handler(this::takePlan);
-    router.get("/v1/plans/:id").handler(this::authenticate).handler(this::getPlan);
-    router.get("/v1/state").handler(this::authenticate).handler(this::getState);
+    router.get("/v1/plans/:id").handler(authenticate).handler(this::getPlan);
+    router.get("/v1/state").handler(authenticate).handler(this::getState);
     router.errorHandler(413, ctx -> error(ctx, 413, "too_large", "a plan may be at most "
         + SpokeOptions.MAX_PLAN_BYTES + " bytes"));
     router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method()
