@@ -24,6 +24,8 @@ public final class Poller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private static final long REPEAT_PAUSE_MILLIS = 500;
+
   private final HubClient hub;
   private final PlanDesk desk;
   private final Duration wait;
@@ -44,8 +46,13 @@ public final class Poller implements AutoCloseable {
     long backoffMillis = 0;
     while (!stopped) {
       try {
-        take(hub.pollPlans(wait));
+        Polled polled = take(hub.pollPlans(wait));
         backoffMillis = 0;
+        // Plans handed out again before our report acknowledged them, or plans we refuse: the hub answers at once
+        // while it holds them, so pause a little rather than spin.
+        if (polled.handedOut() > 0 && polled.fresh() == 0 && !pause(REPEAT_PAUSE_MILLIS)) {
+          return;
+        }
       } catch (SpokeException e) {
         if (stopped) {
           return;
@@ -61,8 +68,11 @@ public final class Poller implements AutoCloseable {
     }
   }
 
-  /** Takes every plan of one poll answer {@code {"plans": [...]}}; answers how many were new. */
-  int take(byte[] answer) {
+  /** How many plans one poll answer held, and how many of them were new to this spoke. */
+  record Polled(int handedOut, int fresh) {}
+
+  /** Takes every plan of one poll answer {@code {"plans": [...]}}. */
+  Polled take(byte[] answer) {
     JsonNode root;
     try {
       root = JSON.readTree(answer);
@@ -70,7 +80,9 @@ public final class Poller implements AutoCloseable {
       throw new SpokeException("the hub's plan answer is not JSON: " + e.getOriginalMessage(), e);
     }
     int fresh = 0;
+    int handedOut = 0;
     for (JsonNode node : root.path("plans").values()) {
+      handedOut++;
       PlanMessage plan;
       try {
         plan = PlanMessageJson.read("a plan polled from the hub", node);
@@ -87,7 +99,7 @@ public final class Poller implements AutoCloseable {
         fresh++;
       }
     }
-    return fresh;
+    return new Polled(handedOut, fresh);
   }
 
   private boolean pause(long millis) {

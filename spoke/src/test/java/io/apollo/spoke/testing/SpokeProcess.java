@@ -1,0 +1,85 @@
+package io.apollo.spoke.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A spoke run as a child process ({@link TestSpokeMain} on this JVM's classpath), as an operator runs one: started
+ * with flags, ready when it prints its URL, stoppable with {@code kill -9}.
+ */
+public final class SpokeProcess implements AutoCloseable {
+  private final Process process;
+  private final String url;
+
+  private SpokeProcess(Process process, String url) {
+    this.process = process;
+    this.url = url;
+  }
+
+  public static SpokeProcess start(Path log, String... flags) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        TestSpokeMain.class.getName()));
+    command.addAll(List.of(flags));
+    Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    Thread.ofVirtual().start(() -> {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      try {
+        String line;
+        while ((line = out.readLine()) != null) {
+          if (line.startsWith("apollo spoke: listening on ")) {
+            ready.complete(line.substring("apollo spoke: listening on ".length()).strip());
+          }
+        }
+      } catch (IOException e) {
+        // the child is gone
+      }
+      ready.complete(null);
+    });
+    try {
+      String url = ready.get(90, TimeUnit.SECONDS);
+      if (url == null) {
+        throw new IllegalStateException("exited before listening");
+      }
+      return new SpokeProcess(process, url);
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the spoke process did not start (" + e + "); its stderr: "
+          + Files.readString(log), e);
+    }
+  }
+
+  public String url() {
+    return url;
+  }
+
+  /** {@code kill -9}: the JVM gets no chance to finish anything. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        kill();
+      }
+    }
+  }
+}
