@@ -62,6 +62,7 @@ final class Distributions {
     Path download = work.staging(id, "download");
     Path staging = work.staging(id, "unpack");
     try {
+      Files.createDirectories(download.getParent());
       fetcher.fetch(artifact.uri(), sha, download);
       unpacker.unpack(download, staging);
       work.writeAtomically(staging.resolve(ARTIFACT_MARK), sha + "\n");
