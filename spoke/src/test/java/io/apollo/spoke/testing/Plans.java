@@ -24,6 +24,16 @@ public final class Plans {
             : Optional.of(new PlanMessage.WireArtifact("file:/dev/null", Optional.of("0".repeat(64)), Optional.empty())));
   }
 
+  /** A plan of the sample service whose artifact is {@code dist} (empty for an uninstall). */
+  public static PlanMessage sls(String id, String spoke, String entity, PlanType type, String from, String to,
+      Map<String, Object> config, SampleDists.Dist dist) {
+    return new PlanMessage(id, EntityId.parse(entity), ProductId.parse("com.example:catalog"), spoke,
+        ProductType.SLS_SERVICE, type, Optional.ofNullable(from).map(Version::parse),
+        Optional.ofNullable(to).map(Version::parse), type == PlanType.UNINSTALL ? "" : ConfigDigest.of(config),
+        config, dist == null ? Optional.empty()
+            : Optional.of(new PlanMessage.WireArtifact(dist.uri(), Optional.of(dist.sha256()), Optional.empty())));
+  }
+
   public static String json(PlanMessage plan) {
     return PlanMessageJson.write(plan).toString();
   }

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A spoke run as a child process ({@link TestSpokeMain} on this JVM's classpath), as an operator runs one: started
+ * A spoke run as a child process (a main class on this JVM's classpath), as an operator runs one: started
  * with flags, ready when it prints its URL, stoppable with {@code kill -9}.
  */
 public final class SpokeProcess implements AutoCloseable {
@@ -24,11 +24,17 @@ public final class SpokeProcess implements AutoCloseable {
     this.url = url;
   }
 
+  /** Starts {@link TestSpokeMain} (the file-backed stand-in operator). */
   public static SpokeProcess start(Path log, String... flags) throws IOException {
+    return start(TestSpokeMain.class, log, flags);
+  }
+
+  /** Starts {@code main} ({@link io.apollo.spoke.SpokeMain} for the real operators) with {@code flags}. */
+  public static SpokeProcess start(Class<?> main, Path log, String... flags) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
-        TestSpokeMain.class.getName()));
+        main.getName()));
     command.addAll(List.of(flags));
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     CompletableFuture<String> ready = new CompletableFuture<>();
