@@ -5,12 +5,12 @@ import io.apollo.spoke.options.SpokeOptions;
 import io.apollo.spoke.run.Operators;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * Runs a spoke from the spoke module's own classpath ({@code java -cp ... io.apollo.spoke.SpokeMain --name ...}),

@@ -17,6 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -94,7 +95,7 @@ public final class PlanApi extends VerticleBase {
 
   private void requireJson(RoutingContext ctx) {
     String type = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("");
-    if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       error(ctx, 415, "unsupported_media_type", "send a plan as Content-Type: application/json (got '"
           + type + "')");
       return;

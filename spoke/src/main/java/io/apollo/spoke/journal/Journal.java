@@ -9,6 +9,7 @@ import io.apollo.core.version.Version;
 import io.apollo.core.wire.PlanMessage;
 import io.apollo.core.wire.PlanMessageJson;
 import io.apollo.spoke.SpokeException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -100,7 +102,7 @@ public final class Journal implements AutoCloseable {
     transaction(() -> {
       update("UPDATE plans SET status = ?, reason = ?, message = ?, finished_at = ? WHERE id = ?",
           finished.status().name(), finished.reason(), finished.message(), at.toString(), finished.id());
-      step(finished.id(), "finished " + finished.status().name().toLowerCase(java.util.Locale.ROOT), at);
+      step(finished.id(), "finished " + finished.status().name().toLowerCase(Locale.ROOT), at);
       saveEntity(entity);
     });
   }
@@ -188,7 +190,7 @@ public final class Journal implements AutoCloseable {
         while (r.next()) {
           String id = r.getString("id");
           out.add(new PlanRecord(
-              PlanMessageJson.read("journal plan " + id, r.getString("body").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              PlanMessageJson.read("journal plan " + id, r.getString("body").getBytes(StandardCharsets.UTF_8)),
               PlanStatus.valueOf(r.getString("status")),
               r.getString("reason"),
               r.getString("message"),

@@ -1,5 +1,6 @@
 package io.apollo.spoke.options;
 
+import io.apollo.spoke.SpokeException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -54,15 +55,15 @@ public final class SpokeFlags {
       description = "The helm binary for helm-chart products (default: helm from PATH).")
   Path helm;
 
-  /** Checks the flags and builds the options; throws {@link io.apollo.spoke.SpokeException} naming the flag. */
+  /** Checks the flags and builds the options; throws {@link SpokeException} naming the flag. */
   public SpokeOptions toOptions() {
-    Mode m = Mode.fromWireName(mode).orElseThrow(() -> new io.apollo.spoke.SpokeException(
+    Mode m = Mode.fromWireName(mode).orElseThrow(() -> new SpokeException(
         "--mode: '" + mode + "' is not a mode; give push or poll"));
     URI hubUri;
     try {
       hubUri = URI.create(hub);
     } catch (IllegalArgumentException e) {
-      throw new io.apollo.spoke.SpokeException("--hub: '" + hub + "' is not a URL: " + e.getMessage());
+      throw new SpokeException("--hub: '" + hub + "' is not a URL: " + e.getMessage());
     }
     return new SpokeOptions(name, hubUri, tokenFile, bind, port, workDir, m,
         Durations.parse("--report-interval", reportInterval),

@@ -1,6 +1,7 @@
 package io.apollo.spoke.run;
 
 import io.apollo.core.config.EntityId;
+import io.apollo.core.report.EntityState;
 import io.apollo.core.report.Health;
 import io.apollo.core.version.Version;
 import io.apollo.core.wire.PlanMessage;
@@ -49,9 +50,9 @@ public final class PlanRunner implements AutoCloseable {
         .execute(() -> run(taken));
   }
 
-  /** True while a plan of {@code entity} runs or waits: health checks leave such an entity alone. */
+  /** True while a plan of {@code entity} runs (the entity is INSTALLING): health checks leave it to the plan. */
   public boolean busy(EntityId entity) {
-    return book.get(entity).map(e -> e.state() == io.apollo.core.report.EntityState.INSTALLING).orElse(false);
+    return book.get(entity).map(e -> e.state() == EntityState.INSTALLING).orElse(false);
   }
 
   private void run(PlanRecord taken) {

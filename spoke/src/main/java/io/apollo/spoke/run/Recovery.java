@@ -12,6 +12,7 @@ import io.apollo.spoke.operator.Operator;
 import io.apollo.spoke.state.EntityBook;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ public final class Recovery {
         .orElseGet(() -> new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN,
             "no " + plan.productType() + " operator on this spoke to observe it"));
     boolean reached = reached(plan, seen);
-    String found = seen.version().map(v -> "found " + v + " running (" + seen.health().name().toLowerCase(java.util.Locale.ROOT) + ")")
+    String found = seen.version().map(v -> "found " + v + " running (" + seen.health().name().toLowerCase(Locale.ROOT) + ")")
         .orElse("found nothing installed");
     String words = reached
         ? "completed before a spoke restart; " + found

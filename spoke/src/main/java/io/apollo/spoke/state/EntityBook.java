@@ -1,6 +1,7 @@
 package io.apollo.spoke.state;
 
 import io.apollo.core.config.EntityId;
+import io.apollo.core.report.Health;
 import io.apollo.spoke.journal.EntityRecord;
 import io.apollo.spoke.journal.Journal;
 import io.apollo.spoke.journal.PlanRecord;
@@ -63,11 +64,12 @@ public final class EntityBook {
       if (before == null) {
         return;
       }
-      String words = seen.version().isEmpty() && before.version().isPresent()
+      // An entity that vanished from the host is unhealthy, whatever the operator's health says of nothing.
+      boolean vanished = seen.version().isEmpty() && before.version().isPresent();
+      String words = vanished
           ? "expected " + before.version().get() + " installed but found nothing: " + seen.message()
           : seen.message();
-      EntityRecord after = before.healthSeen(seen.version().isEmpty() && before.version().isPresent()
-          ? io.apollo.core.report.Health.UNHEALTHY : seen.health(), words, clock.instant());
+      EntityRecord after = before.healthSeen(vanished ? Health.UNHEALTHY : seen.health(), words, clock.instant());
       if (after.differsFrom(before)) {
         journal.save(after);
         entities.put(entity, after);
