@@ -89,7 +89,8 @@ final class ArtifactFetcher {
         try (InputStream in = response.body()) {
           if (response.statusCode() != 200) {
             throw new SlsFailure(SlsReason.FETCH_FAILED,
-                "could not fetch " + uri + ": HTTP " + response.statusCode() + " (is the release's artifact uri right?)");
+                "could not fetch " + uri + ": HTTP " + response.statusCode()
+                    + " (is the release's artifact uri right?)");
           }
           yield copy(in, target, uri);
         }

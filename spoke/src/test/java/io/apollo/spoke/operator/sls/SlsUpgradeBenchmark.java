@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Measures what an sls upgrade costs beyond the service's own start (issue 8, "Performance"); figures in
  * docs/benchmarks.md. Not part of the test suite (its name matches neither *Test nor *IT); run it with:
  *
- * <pre>mvn -B -q -pl spoke -am verify -DskipITs -Dtest=SlsUpgradeBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>
+ * mvn -B -q -pl spoke -am verify -DskipITs -Dtest=SlsUpgradeBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
  *
  * <p>Each round upgrades the trivial sample service between two ~1 MiB distributions with {@link SlsOperator#run}
  * (stop the old version, fetch and verify and unpack the new one, write its config, start it, poll {@code init.sh
