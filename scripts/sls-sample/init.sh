@@ -6,10 +6,13 @@
 #   check   0 healthy (GET /health answers 200), non-zero otherwise
 # Runs from the distribution's root whatever the caller's folder. The service's stdout/stderr are appended to
 # var/log/<name>.log (the spoke rotates it by copy-and-truncate, which appending keeps safe).
+# status and check are polled often while a service starts: they use bash builtins only (no forks), so each costs
+# one bash start and no more.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$root"
+script_dir="${BASH_SOURCE[0]%/*}"
+[ "$script_dir" != "${BASH_SOURCE[0]}" ] || script_dir=.
+cd "$script_dir/../.."
 # NAME, VERSION and SERVICE_ARGS (an array), written by scripts/sls-dist.
 # shellcheck source=/dev/null
 source service/bin/service.env
@@ -18,7 +21,7 @@ pidfile="var/run/$NAME.pid"
 portfile="var/run/$NAME.port"
 conf="var/conf/$NAME.yml"
 log="var/log/$NAME.log"
-stop_grace_tenths="${SLS_STOP_GRACE_TENTHS:-50}"
+stop_grace_seconds="${SLS_STOP_GRACE_SECONDS:-5}"
 
 java_bin() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
@@ -33,19 +36,25 @@ java_bin() {
 
 # Alive = the pid exists and is not a zombie (a killed service whose parent has not reaped it yet is dead).
 alive() {
-  local pid="$1" state
+  local pid="$1" stat=""
   kill -0 "$pid" 2>/dev/null || return 1
   if [ -r "/proc/$pid/stat" ]; then
-    state="$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)"
-    [ "$state" != "Z" ] || return 1
+    read -r stat <"/proc/$pid/stat" 2>/dev/null || true
+    stat="${stat##*) }"
+    [ "${stat:0:1}" != "Z" ] || return 1
   fi
   return 0
+}
+
+read_pid() {
+  pid=""
+  [ -f "$pidfile" ] && read -r pid <"$pidfile" 2>/dev/null || true
 }
 
 status() {
   [ -f "$pidfile" ] || return 3
   local pid
-  pid="$(cat "$pidfile" 2>/dev/null || true)"
+  read_pid
   if [ -n "$pid" ] && alive "$pid"; then
     return 0
   fi
@@ -54,7 +63,8 @@ status() {
 
 start() {
   if status; then
-    echo "$NAME $VERSION already running (pid $(cat "$pidfile"))"
+    read_pid
+    echo "$NAME $VERSION already running (pid $pid)"
     return 0
   fi
   local java
@@ -76,11 +86,11 @@ stop() {
     return 0
   fi
   local pid i
-  pid="$(cat "$pidfile")"
+  read_pid
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < stop_grace_tenths; i++)); do
+  for ((i = 0; i < stop_grace_seconds * 40; i++)); do
     alive "$pid" || break
-    sleep 0.1
+    sleep 0.025
   done
   if alive "$pid"; then
     echo "$NAME $VERSION did not stop on TERM; killing it"
@@ -97,15 +107,14 @@ stop() {
 check() {
   status || return 1
   [ -s "$portfile" ] || return 1
-  local port
-  port="$(cat "$portfile")"
-  # bash's /dev/tcp: no curl needed; the answer's status line decides.
-  timeout 2 bash -c '
-    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
-    printf "GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" >&3
-    IFS= read -r line <&3 || exit 1
-    case "$line" in "HTTP/1."?" 200 "*) exit 0 ;; *) exit 1 ;; esac
-  ' check "$port" 2>/dev/null
+  local port line=""
+  read -r port <"$portfile" || return 1
+  # bash's /dev/tcp: no curl, no fork; a refused connection fails at once, a silent server after 2 s.
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  IFS= read -r -t 2 line <&3 || true
+  exec 3<&-
+  case "$line" in "HTTP/1."?" 200 "*) return 0 ;; *) return 1 ;; esac
 }
 
 case "${1:-}" in
@@ -115,14 +124,14 @@ case "${1:-}" in
     rc=0
     status || rc=$?
     case "$rc" in
-      0) echo "$NAME $VERSION running (pid $(cat "$pidfile"))" ;;
+      0) read_pid; echo "$NAME $VERSION running (pid $pid)" ;;
       1) echo "$NAME $VERSION dead but pidfile $pidfile remains" ;;
       *) echo "$NAME $VERSION not running" ;;
     esac
     exit "$rc"
     ;;
   check)
-    if check; then
+    if check 2>/dev/null; then
       echo "$NAME $VERSION healthy"
     else
       echo "$NAME $VERSION unhealthy"

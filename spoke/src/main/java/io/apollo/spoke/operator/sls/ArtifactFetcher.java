@@ -40,7 +40,7 @@ final class ArtifactFetcher {
    * case). On any failure {@code target} is gone and an {@link SlsFailure} says why.
    */
   void fetch(String uri, String sha256, Path target) {
-    String expected = sha256.trim().toLowerCase(Locale.ROOT);
+    String expected = normalized(sha256);
     if (!expected.matches("[0-9a-f]{64}")) {
       throw new SlsFailure(SlsReason.INVALID_PLAN, "artifact sha256 '" + sha256 + "' is not 64 hex digits");
     }
@@ -89,7 +89,8 @@ final class ArtifactFetcher {
         try (InputStream in = response.body()) {
           if (response.statusCode() != 200) {
             throw new SlsFailure(SlsReason.FETCH_FAILED,
-                "could not fetch " + uri + ": HTTP " + response.statusCode() + " (is the release's artifact uri right?)");
+                "could not fetch " + uri + ": HTTP " + response.statusCode()
+                    + " (is the release's artifact uri right?)");
           }
           yield copy(in, target, uri);
         }
@@ -119,6 +120,12 @@ final class ArtifactFetcher {
   private SlsFailure tooLarge(String uri) {
     return new SlsFailure(SlsReason.FETCH_FAILED, "artifact " + uri + " is larger than the limit of " + maxBytes
         + " bytes");
+  }
+
+  /** Lower-case hex, without the {@code sha256:} prefix some tools write. */
+  static String normalized(String sha256) {
+    String s = sha256.trim().toLowerCase(Locale.ROOT);
+    return s.startsWith("sha256:") ? s.substring("sha256:".length()) : s;
   }
 
   static MessageDigest sha256() {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +43,7 @@ final class Distributions {
     EntityId id = plan.entity();
     WireArtifact artifact = plan.artifact().orElseThrow(
         () -> new SlsFailure(SlsReason.INVALID_PLAN, "plan " + plan.id() + " has no artifact to install"));
-    String sha = artifact.sha256().map(s -> s.trim().toLowerCase(Locale.ROOT)).orElseThrow(
+    String sha = artifact.sha256().map(ArtifactFetcher::normalized).orElseThrow(
         () -> new SlsFailure(SlsReason.INVALID_PLAN, "plan " + plan.id() + ": the artifact " + artifact.uri()
             + " has no sha256; the sls operator unpacks nothing it cannot verify"));
     Path dist = work.version(id, target);

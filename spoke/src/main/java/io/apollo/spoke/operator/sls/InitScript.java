@@ -65,10 +65,11 @@ final class InitScript {
     }
     Duration limit = command == Command.START || command == Command.STOP ? initTimeout : probeTimeout;
     Path out = null;
+    Process process = null;
     try {
       Path logs = Files.createDirectories(distRoot.resolve("var/log"));
       out = Files.createTempFile(logs, "init-" + command.word() + "-", ".out");
-      Process process = new ProcessBuilder(script.toString(), command.word())
+      process = new ProcessBuilder(script.toString(), command.word())
           .directory(distRoot.toFile())
           .redirectErrorStream(true)
           .redirectOutput(out.toFile())
@@ -86,8 +87,12 @@ final class InitScript {
       }
       return outcome;
     } catch (IOException e) {
-      throw new SlsFailure(SlsReason.INIT_SCRIPT_FAILED, "could not run " + script + " " + command.word() + ": " + e, e);
+      throw new SlsFailure(SlsReason.INIT_SCRIPT_FAILED,
+          "could not run " + script + " " + command.word() + ": " + e, e);
     } catch (InterruptedException e) {
+      // The spoke is stopping: leave no half-run script behind.
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new SlsFailure(SlsReason.INIT_SCRIPT_FAILED, "interrupted while running init.sh " + command.word(), e);
     } finally {

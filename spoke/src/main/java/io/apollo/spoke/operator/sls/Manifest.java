@@ -48,8 +48,8 @@ record Manifest(String productGroup, String productName, String productVersion) 
     Manifest manifest = new Manifest(text(root, "product-group"), text(root, "product-name"),
         text(root, "product-version"));
     if (!manifest.productGroup().equals(product.group()) || !manifest.productName().equals(product.artifact())) {
-      throw invalid(PATH + " is for " + manifest.productGroup() + ":" + manifest.productName() + ", but the plan is for "
-          + product + " (does the release's artifact uri point at the right distribution?)");
+      throw invalid(PATH + " is for " + manifest.productGroup() + ":" + manifest.productName()
+          + ", but the plan is for " + product + " (does the release's artifact uri point at the right distribution?)");
     }
     if (!manifest.productVersion().equals(version.toString())) {
       throw invalid(PATH + " says product-version " + manifest.productVersion() + ", but the plan installs " + version

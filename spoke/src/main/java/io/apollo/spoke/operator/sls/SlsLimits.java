@@ -48,7 +48,7 @@ public record SlsLimits(
   /** Limits for a host running ordinary services: generous, but a hung script or a gzip bomb still fails. */
   public static SlsLimits defaults() {
     return new SlsLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60),
-        Duration.ofMillis(100), Duration.ofMinutes(5), 1L << 30, 2L << 30, 100_000, 10L << 20, 3, 2);
+        Duration.ofMillis(50), Duration.ofMinutes(5), 1L << 30, 2L << 30, 100_000, 10L << 20, 3, 2);
   }
 
   public SlsLimits withInitTimeout(Duration value) {

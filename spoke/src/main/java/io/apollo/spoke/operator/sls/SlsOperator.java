@@ -65,29 +65,48 @@ public final class SlsOperator implements Operator {
     }
   }
 
+  /**
+   * The recorded version and its health; but when it does not run and another version of the entity does (a spoke
+   * that stopped in the middle of a switch, before its record was written), that other version: the host's truth
+   * wins over the record.
+   */
   @Override
   public Observation observe(EntityId entity) {
     Objects.requireNonNull(entity, "entity");
-    Path entityDir;
     Optional<EntityRecord> record;
     try {
-      entityDir = work.entity(entity);
-      record = EntityRecord.read(entityDir);
+      record = EntityRecord.read(work.entity(entity));
     } catch (SlsFailure e) {
       return new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN, e.getMessage());
     }
     Optional<Version> current = record.flatMap(EntityRecord::current);
+    Optional<String> digest = record.flatMap(EntityRecord::configDigest);
+    Optional<Path> dist = current.map(v -> work.version(entity, v));
+    Optional<Probe> probe = dist.filter(Files::isDirectory).map(control::probe);
+    if (probe.isPresent() && probe.get().running()) {
+      return new Observation(current, digest, probe.get().health(), probe.get().message());
+    }
+    try {
+      for (Version other : distributions.onDisk(entity)) {
+        Path otherDist = work.version(entity, other);
+        if (!current.equals(Optional.of(other)) && control.isRunning(otherDist)) {
+          Probe seen = control.probe(otherDist);
+          return new Observation(Optional.of(other), ServiceConfig.digest(otherDist), seen.health(),
+              other + " runs, not the recorded " + current.map(Version::toString).orElse("(none)")
+                  + " (the spoke stopped in the middle of a plan?): " + seen.message());
+        }
+      }
+    } catch (SlsFailure e) {
+      // The folder cannot be listed: say what the record says, with the probe's words.
+    }
     if (current.isEmpty()) {
       return Observation.nothingInstalled();
     }
-    Path dist = work.version(entity, current.get());
-    Optional<String> digest = record.flatMap(EntityRecord::configDigest);
-    if (!Files.isDirectory(dist)) {
+    if (probe.isEmpty()) {
       return new Observation(current, digest, Health.UNHEALTHY,
-          "the folder of " + current.get() + " is missing: " + dist + " (reinstall the entity)");
+          "the folder of " + current.get() + " is missing: " + dist.get() + " (reinstall the entity)");
     }
-    Probe probe = control.probe(dist);
-    return new Observation(current, digest, probe.health(), probe.message());
+    return new Observation(current, digest, probe.get().health(), probe.get().message());
   }
 
   /** uninstall: stop whatever version of the entity runs (not only the recorded one), then remove its folder. */

@@ -118,6 +118,8 @@ final class TarGzUnpacker {
         symlink(entry, dest);
       } else if (entry.isLink()) {
         hardlink(entry, dest);
+      } else if (entry.isSparse()) {
+        throw unsafe(name, "sparse files are not supported");
       } else if (entry.isFile() && !entry.isFIFO() && !entry.isCharacterDevice() && !entry.isBlockDevice()) {
         file(entry, dest);
       } else {

@@ -38,10 +38,12 @@ final class VersionSwitch {
     Path dist = distributions.prepare(plan, target, old);
     // 2. Check the manifest names this product and version; write the config where the service reads it.
     Manifest manifest = Manifest.readAndCheck(dist, plan.product(), target);
-    ServiceConfig.write(work, dist, manifest.productName(), plan.config());
-    // 3. Stop what runs now (a failure here leaves it as it was).
+    ServiceConfig.write(work, dist, manifest.productName(), plan.config(), plan.configDigest());
+    // 3. Stop what runs now (a failure here leaves it as it was), and any other version a spoke that stopped in
+    //    the middle of an earlier plan left running.
     Optional<Path> oldDist = old.map(v -> work.version(id, v));
     oldDist.ifPresent(control::stop);
+    stopStrays(id, old, target);
     // 4. Start the target and wait until it is healthy; 5. if it does not come up, bring the old version back.
     try {
       control.startHealthy(dist);
@@ -77,7 +79,8 @@ final class VersionSwitch {
 
     // 1. Keep the config in force, then write the new one.
     Optional<String> previous = ServiceConfig.current(dist, record.productName());
-    ServiceConfig.write(work, dist, record.productName(), plan.config());
+    Optional<String> previousDigest = ServiceConfig.digest(dist);
+    ServiceConfig.write(work, dist, record.productName(), plan.config(), plan.configDigest());
     // 2. Restart with it.
     try {
       control.stop(dist);
@@ -85,7 +88,7 @@ final class VersionSwitch {
     } catch (SlsFailure failure) {
       // 3. It did not come up with the new config: put the old one back and restart with it.
       String cleanup = control.stopQuietly(dist);
-      previous.ifPresent(text -> work.writeAtomically(ServiceConfig.file(dist, record.productName()), text));
+      ServiceConfig.restore(work, dist, record.productName(), previous, previousDigest);
       Restored restored = restore(Optional.of(current), Optional.of(dist));
       return OperatorResult.failed(restored.running(), failure.reason().wireName(),
           "plan " + plan.id() + ": " + id + " did not come up with the new config: " + failure.getMessage() + cleanup
@@ -95,6 +98,18 @@ final class VersionSwitch {
     record.running(record.productName(), current, plan.configDigest()).write(work, entityDir);
     return OperatorResult.succeeded(Optional.of(current),
         "config_update of " + id + " done; " + current + " restarted with the new config and is healthy");
+  }
+
+  /** Stops versions of {@code id} other than {@code old} and {@code target} that run (left by an interrupted plan). */
+  private void stopStrays(EntityId id, Optional<Version> old, Version target) {
+    for (Version v : distributions.onDisk(id)) {
+      if (!v.equals(target) && !old.equals(Optional.of(v))) {
+        Path stray = work.version(id, v);
+        if (control.isRunning(stray)) {
+          control.stop(stray);
+        }
+      }
+    }
   }
 
   /** What runs after a failed switch, and the words that say so. */

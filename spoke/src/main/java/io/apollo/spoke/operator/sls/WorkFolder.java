@@ -50,7 +50,10 @@ final class WorkFolder {
     return inside(entity(id).resolve(version.toString()));
   }
 
-  /** A fresh path for a download or an unpacking in progress, in the entity's folder (same file system: moves are atomic). */
+  /**
+   * A fresh path for a download or an unpacking in progress, in the entity's folder (the same file system as the
+   * version folders, so that the final rename is atomic).
+   */
   Path staging(EntityId id, String what) {
     return inside(entity(id).resolve(".staging-" + what + "-" + UUID.randomUUID()));
   }

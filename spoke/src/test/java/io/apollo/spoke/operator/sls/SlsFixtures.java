@@ -109,7 +109,8 @@ final class SlsFixtures {
     return new PlanMessage("plan-" + type.wireName() + "-" + to, ENTITY, PRODUCT, "spoke-1", ProductType.SLS_SERVICE,
         type, Optional.ofNullable(from).map(Version::parse), Optional.ofNullable(to).map(Version::parse),
         ConfigDigest.of(config), config,
-        uri == null ? Optional.empty() : Optional.of(new WireArtifact(uri, Optional.ofNullable(sha), Optional.empty())));
+        uri == null ? Optional.empty()
+            : Optional.of(new WireArtifact(uri, Optional.ofNullable(sha), Optional.empty())));
   }
 
   static int freePort() throws IOException {

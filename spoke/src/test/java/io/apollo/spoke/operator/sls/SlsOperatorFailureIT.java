@@ -58,7 +58,8 @@ class SlsOperatorFailureIT {
   }
 
   /** One bad upgrade from a running 1.0.0: its name, the plan's target and artifact, and the reason expected. */
-  private record BadUpgrade(String name, String to, Dist artifact, SlsReason reason, String words, boolean oldStopped) {}
+  private record BadUpgrade(
+      String name, String to, Dist artifact, SlsReason reason, String words, boolean oldStopped) {}
 
   @Test
   void badUpgradesFailWithTheirReasonAndLeaveTheRunningVersionRunning() throws Exception {
@@ -72,7 +73,8 @@ class SlsOperatorFailureIT {
     List<BadUpgrade> cases = List.of(
         new BadUpgrade("checksum mismatch", "1.1.0", new Dist(real.tgz(), "0".repeat(64)),
             SlsReason.CHECKSUM_MISMATCH, "has sha256 " + real.sha256(), false),
-        new BadUpgrade("truncated archive", "1.1.0", truncated(real), SlsReason.ARCHIVE_CORRUPT, "not a complete", false),
+        new BadUpgrade("truncated archive", "1.1.0", truncated(real), SlsReason.ARCHIVE_CORRUPT, "not a complete",
+            false),
         new BadUpgrade("'../' entry", "1.1.0", archive("dotdot.tgz", TestArchives.tgz()
             .file("catalog-1.1.0/../../../escaped.txt", "x")), SlsReason.ARCHIVE_UNSAFE, "'..'", false),
         new BadUpgrade("symlink out", "1.1.0", archive("link.tgz", TestArchives.tgz()
@@ -90,7 +92,8 @@ class SlsOperatorFailureIT {
               status) exit 3 ;;
               *) exit 0 ;;
             esac
-            """)), SlsReason.INIT_SCRIPT_FAILED, "init.sh start exited 7: cannot bind 127.0.0.1: address in use", true));
+            """)), SlsReason.INIT_SCRIPT_FAILED, "init.sh start exited 7: cannot bind 127.0.0.1: address in use",
+            true));
 
     for (BadUpgrade bad : cases) {
       long pidBefore = pid(work, "1.0.0").orElseThrow();

@@ -120,6 +120,35 @@ class SlsOperatorIT {
   }
 
   @Test
+  void afterASpokeStoppedMidUpgradeObserveNamesWhatRunsAndTheRetriedPlanFinishesIt() throws Exception {
+    SlsOperator sls = operator();
+    int port = SlsFixtures.freePort();
+    Map<String, Object> config = Map.of("port", port, "message", "crash");
+    assertThat(sls.run(plan(PlanType.INSTALL, null, "1.0.0", config, dist("1.0.0"))).succeeded()).isTrue();
+    assertThat(sls.run(plan(PlanType.UPGRADE, "1.0.0", "1.1.0", config, dist("1.1.0"))).succeeded()).isTrue();
+    // As if the spoke died after starting 1.1.0 and before writing its record: the record still names 1.0.0.
+    Path entityDir = work.resolve("sls/test/catalog");
+    EntityRecord stale = new EntityRecord("catalog", Optional.of(Version.parse("1.0.0")),
+        Optional.of("sha256:stale"), java.util.List.of("1.0.0"));
+    stale.write(new WorkFolder(work), entityDir);
+
+    Observation seen = operator().observe(ENTITY);
+    assertThat(seen.version()).as(seen.message()).contains(Version.parse("1.1.0"));
+    assertThat(seen.configDigest()).contains(ConfigDigest.of(config));
+    assertThat(seen.health()).isEqualTo(Health.HEALTHY);
+    assertThat(seen.message()).contains("not the recorded 1.0.0");
+
+    // The agent runs the plan again: it finishes, and one version runs, not two.
+    long pid = pid(work, "1.1.0").orElseThrow();
+    OperatorResult again = operator().run(plan(PlanType.UPGRADE, "1.0.0", "1.1.0", config, dist("1.1.0")));
+    assertThat(again.succeeded()).as(again.message()).isTrue();
+    assertThat(pid(work, "1.1.0")).as("1.1.0 kept running").contains(pid);
+    assertThat(pid(work, "1.0.0")).isEmpty();
+    assertThat(EntityRecord.read(entityDir).orElseThrow().current()).contains(Version.parse("1.1.0"));
+    assertThat(get(port, "/")).contains("200 catalog 1.1.0 crash");
+  }
+
+  @Test
   void rotatesAServiceLogThatOutgrowsItsCap() throws Exception {
     SlsOperator sls = new SlsOperator(work, SlsLimits.defaults().withLogRotation(100, 2));
     OperatorResult installed = sls.run(plan(PlanType.INSTALL, null, "1.0.0", Map.of("port", 0), dist("1.0.0")));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,8 @@ class TarGzUnpackerTest {
         Arguments.of("'../' entry", TestArchives.tgz().dir(TOP).file(TOP + "../../escaped.txt", "x").bytes(),
             SlsReason.ARCHIVE_UNSAFE, "'..'"),
         Arguments.of("'../' hidden mid-path",
-            TestArchives.tgz().file(TOP + "service/../../../escaped.txt", "x").bytes(), SlsReason.ARCHIVE_UNSAFE, "'..'"),
+            TestArchives.tgz().file(TOP + "service/../../../escaped.txt", "x").bytes(), SlsReason.ARCHIVE_UNSAFE,
+            "'..'"),
         Arguments.of("absolute path", TestArchives.tgz().dir(TOP).file("/tmp/escaped.txt", "x").bytes(),
             SlsReason.ARCHIVE_UNSAFE, "absolute"),
         Arguments.of("symlink out", TestArchives.tgz().dir(TOP).symlink(TOP + "out", "../../..").bytes(),
@@ -90,6 +92,9 @@ class TarGzUnpackerTest {
             SlsReason.ARCHIVE_UNSAFE, "twice"),
         Arguments.of("gzip bomb claiming 10 GB", TestArchives.claimingHuge(TOP + "bomb.bin", 10_000_000_000L),
             SlsReason.ARCHIVE_TOO_LARGE, "claims 10000000000 bytes"),
+        Arguments.of("pax header claiming 10 GB",
+            TestArchives.claimingHuge(TOP + "pax", TarConstants.LF_PAX_EXTENDED_HEADER_LC, 10_000_000_000L),
+            SlsReason.ARCHIVE_CORRUPT, ""),
         Arguments.of("gzip bomb of real zeros", TestArchives.zeros(TOP + "zeros.bin", 8 << 20),
             SlsReason.ARCHIVE_TOO_LARGE, "at most"),
         Arguments.of("too many entries", manyEntries(200), SlsReason.ARCHIVE_TOO_LARGE, "more than 100 entries"),

@@ -105,7 +105,12 @@ final class TestArchives {
    * and no end. An unpacker that believes the header and starts writing would fill the disk.
    */
   static byte[] claimingHuge(String name, long claimed) throws IOException {
-    TarArchiveEntry e = new TarArchiveEntry(name);
+    return claimingHuge(name, TarConstants.LF_NORMAL, claimed);
+  }
+
+  /** As {@link #claimingHuge(String, long)}, for an entry of another type (a pax header, say). */
+  static byte[] claimingHuge(String name, byte type, long claimed) throws IOException {
+    TarArchiveEntry e = new TarArchiveEntry(name, type, true);
     e.setSize(claimed);
     e.setMode(0644);
     byte[] header = new byte[512];
