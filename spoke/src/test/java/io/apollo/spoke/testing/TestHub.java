@@ -117,19 +117,22 @@ public final class TestHub implements AutoCloseable {
     if (!admitted(ctx)) {
       return;
     }
-    try {
-      for (SpokeReport r : SpokeReportJson.read("report", ctx.body().buffer().getBytes())) {
-        if (!r.spoke().equals(ctx.pathParam("spoke"))) {
-          throw new IllegalArgumentException("report of " + r.spoke() + " posted as " + ctx.pathParam("spoke"));
+    byte[] body = ctx.body().buffer().getBytes();
+    String spoke = ctx.pathParam("spoke");
+    // Schema validation is CPU work that may take seconds the first time: off the event loop.
+    vertx.executeBlocking(() -> {
+      for (SpokeReport r : SpokeReportJson.read("report", body)) {
+        if (!r.spoke().equals(spoke)) {
+          throw new IllegalArgumentException("report of " + r.spoke() + " posted as " + spoke);
         }
         reports.add(r);
         r.entities().forEach(e -> e.lastPlanId().ifPresent(queued::remove));
       }
-      ctx.response().setStatusCode(202).end();
-    } catch (RuntimeException e) {
+      return null;
+    }).onSuccess(done -> ctx.response().setStatusCode(202).end()).onFailure(e -> {
       errors.add(e.getMessage());
-      ctx.response().setStatusCode(400).end(e.getMessage());
-    }
+      ctx.response().setStatusCode(400).end(String.valueOf(e.getMessage()));
+    });
   }
 
   private void plans(RoutingContext ctx) {
