@@ -6,7 +6,6 @@ import io.apollo.spoke.intake.BearerToken;
 import io.apollo.spoke.intake.PlanApi;
 import io.apollo.spoke.intake.PlanDesk;
 import io.apollo.spoke.intake.Poller;
-import io.apollo.spoke.journal.EntityRecord;
 import io.apollo.spoke.journal.Journal;
 import io.apollo.spoke.operator.Operator;
 import io.apollo.spoke.options.Mode;
@@ -22,7 +21,9 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -90,8 +91,11 @@ public final class SpokeAgent implements AutoCloseable {
       throw new SpokeException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage()
           + "; choose another --port or --bind", e);
     }
-    // 7. Background loops: health, reports, and in poll mode the poller.
-    HealthWatch health = new HealthWatch(book, e -> operatorOf(journal, operators, e), runner,
+    // 7. Background loops: health (each entity checked by the operator of its last plan), reports, and in poll mode
+    //    the poller.
+    Map<String, Optional<Operator>> byPlan = new ConcurrentHashMap<>();
+    HealthWatch health = new HealthWatch(book, e -> e.lastPlanId().flatMap(id -> byPlan.computeIfAbsent(id,
+        planId -> journal.plan(planId).flatMap(r -> operators.forType(r.plan().productType())))), runner,
         options.healthInterval());
     Optional<Poller> poller = options.mode() == Mode.POLL
         ? Optional.of(new Poller(hub, desk, options.pollWait()))
@@ -109,10 +113,6 @@ public final class SpokeAgent implements AutoCloseable {
 
   public int port() {
     return api.port();
-  }
-
-  private static Optional<Operator> operatorOf(Journal journal, Operators operators, EntityRecord entity) {
-    return entity.lastPlanId().flatMap(journal::plan).flatMap(r -> operators.forType(r.plan().productType()));
   }
 
   private static <T> T await(Future<T> future) {

@@ -56,7 +56,10 @@ public final class EntityBook {
     changed();
   }
 
-  /** Applies a health observation; journals and announces it only when a report would say something new. */
+  /**
+   * Applies a health observation: held in memory always (so reports carry the time of the latest check), journaled
+   * and announced only when a report would say something new.
+   */
   public void healthSeen(EntityId entity, Observation seen) {
     boolean changed = false;
     synchronized (this) {
@@ -70,11 +73,12 @@ public final class EntityBook {
           ? "expected " + before.version().get() + " installed but found nothing: " + seen.message()
           : seen.message();
       EntityRecord after = before.healthSeen(vanished ? Health.UNHEALTHY : seen.health(), words, clock.instant());
+      // Journal and announce only what a report would show differently; keep the fresh time of observation anyway.
       if (after.differsFrom(before)) {
         journal.save(after);
-        entities.put(entity, after);
         changed = true;
       }
+      entities.put(entity, after);
     }
     if (changed) {
       changed();
