@@ -7,6 +7,7 @@ import io.apollo.spoke.intake.PlanApi;
 import io.apollo.spoke.intake.PlanDesk;
 import io.apollo.spoke.intake.Poller;
 import io.apollo.spoke.journal.Journal;
+import io.apollo.spoke.journal.PlanRecord;
 import io.apollo.spoke.operator.Operator;
 import io.apollo.spoke.options.Mode;
 import io.apollo.spoke.options.SpokeOptions;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,11 +64,21 @@ public final class SpokeAgent implements AutoCloseable {
 
   /** Starts a spoke with {@code operators}; returns once its endpoint listens. Blocks: not on an event loop. */
   public static SpokeAgent start(SpokeOptions options, Operators operators, Clock clock) {
+    return start(options, operators, clock, finished -> { });
+  }
+
+  /**
+   * As {@link #start(SpokeOptions, Operators, Clock)}, calling {@code finished} with every plan once its outcome is
+   * journaled, those a restart cut short included (it must not block; {@code apollo spoke} prints them).
+   */
+  public static SpokeAgent start(SpokeOptions options, Operators operators, Clock clock,
+      Consumer<PlanRecord> finished) {
     // 1. Credentials first: a spoke without its token can do nothing useful.
     BearerToken token = BearerToken.read(options.tokenFile());
     // 2. The journal, and what it knows of the entities.
     Journal journal = Journal.open(options.workDir());
     EntityBook book = new EntityBook(journal, clock);
+    book.onPlanFinished(finished);
     // 3. Resolve plans a restart cut short, before any new plan can run.
     int resolved = new Recovery(journal, operators, book, clock).resolveUnfinished();
     if (resolved > 0) {

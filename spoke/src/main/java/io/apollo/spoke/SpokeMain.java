@@ -1,12 +1,17 @@
 package io.apollo.spoke;
 
+import io.apollo.core.wire.PlanMessage;
+import io.apollo.spoke.journal.PlanRecord;
 import io.apollo.spoke.options.SpokeFlags;
 import io.apollo.spoke.options.SpokeOptions;
 import io.apollo.spoke.run.Operators;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +20,8 @@ import picocli.CommandLine;
 /**
  * Runs a spoke from the spoke module's own classpath ({@code java -cp ... io.apollo.spoke.SpokeMain --name ...}),
  * with the same flags as {@code apollo spoke}; tests start spokes as child processes this way. Prints
- * {@code apollo spoke: listening on <url>} once the endpoint listens, then runs until the process is stopped.
+ * {@code apollo spoke: listening on <url>} once the endpoint listens, then one line per finished plan, and runs until
+ * the process is stopped.
  */
 @Command(name = "spoke", mixinStandardHelpOptions = true, description = "Run an Apollo spoke agent.")
 public final class SpokeMain implements Callable<Integer> {
@@ -48,18 +54,57 @@ public final class SpokeMain implements Callable<Integer> {
    */
   public static void serveUntilStopped(SpokeOptions options, Function<SpokeOptions, Operators> operators,
       PrintWriter out) {
-    SpokeAgent agent = SpokeAgent.start(options, operators.apply(options), Clock.systemUTC());
+    PlanLines lines = new PlanLines(out);
+    SpokeAgent agent = SpokeAgent.start(options, operators.apply(options), Clock.systemUTC(), lines);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       agent.close();
       stopped.countDown();
     }, "spoke-shutdown"));
-    out.println("apollo spoke: listening on " + agent.url());
-    out.flush();
+    lines.listening(agent.url());
     try {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The spoke's output for the operator watching it (or its journald): the listening line first, then one line per
+   * finished plan. Plans resolved while the spoke starts are held until the listening line is out, so tools can read
+   * the URL from the first line.
+   */
+  private static final class PlanLines implements Consumer<PlanRecord> {
+    private final PrintWriter out;
+    private final List<String> held = new ArrayList<>();
+    private boolean listening;
+
+    PlanLines(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public synchronized void accept(PlanRecord r) {
+      PlanMessage p = r.plan();
+      String line = "apollo spoke: plan " + p.id() + " (" + p.type() + " " + p.entity()
+          + p.toVersion().map(v -> " to " + v).orElse("") + ") " + r.status() + ": " + r.message();
+      if (listening) {
+        print(line);
+      } else {
+        held.add(line);
+      }
+    }
+
+    synchronized void listening(String url) {
+      print("apollo spoke: listening on " + url);
+      held.forEach(this::print);
+      held.clear();
+      listening = true;
+    }
+
+    private void print(String line) {
+      out.println(line);
+      out.flush();
     }
   }
 }

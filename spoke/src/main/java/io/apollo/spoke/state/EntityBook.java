@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The one writer of what this spoke knows of its entities: every change goes through here, is written to the
@@ -24,6 +25,7 @@ public final class EntityBook {
   private final Clock clock;
   private final Map<EntityId, EntityRecord> entities = new TreeMap<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<PlanRecord>> finishedListeners = new CopyOnWriteArrayList<>();
 
   public EntityBook(Journal journal, Clock clock) {
     this.journal = journal;
@@ -34,6 +36,11 @@ public final class EntityBook {
   /** Calls {@code listener} after every change (on the thread that made it; it must not block). */
   public void onChange(Runnable listener) {
     listeners.add(listener);
+  }
+
+  /** Calls {@code listener} with every plan once its outcome is journaled (it must not block). */
+  public void onPlanFinished(Consumer<PlanRecord> listener) {
+    finishedListeners.add(listener);
   }
 
   /** Journals that {@code plan} begins and marks its entity INSTALLING with outcome RUNNING. */
@@ -53,6 +60,7 @@ public final class EntityBook {
       journal.finish(finished, after);
       entities.put(after.entity(), after);
     }
+    finishedListeners.forEach(l -> l.accept(finished));
     changed();
   }
 

@@ -76,6 +76,11 @@ class RestartIT {
     assertThat(r2).contains("\"status\":\"FAILED\"").contains("\"reason\":\"interrupted_by_restart\"")
         .contains("found 1.0.0 running");
 
+    assertThat(spoke.lines().getFirst()).as("the URL comes first").startsWith("apollo spoke: listening on ");
+    Eventually.until("the resolved plans printed", LIMIT, () -> spoke.lines().stream().anyMatch(l -> l.equals(
+        "apollo spoke: plan r-2 (upgrade prod/catalog to 2.0.0) FAILED: interrupted by a spoke restart; found 1.0.0"
+            + " running (healthy)")));
+
     Http.Answer again = push(slow);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.body()).contains("\"outcome\":\"FAILED\"");

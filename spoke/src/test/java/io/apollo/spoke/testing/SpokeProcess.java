@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 public final class SpokeProcess implements AutoCloseable {
   private final Process process;
   private final String url;
+  private final List<String> lines;
 
-  private SpokeProcess(Process process, String url) {
+  private SpokeProcess(Process process, String url, List<String> lines) {
     this.process = process;
     this.url = url;
+    this.lines = lines;
   }
 
   /** Starts {@link TestSpokeMain} (the file-backed stand-in operator). */
@@ -38,11 +41,13 @@ public final class SpokeProcess implements AutoCloseable {
     command.addAll(List.of(flags));
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     CompletableFuture<String> ready = new CompletableFuture<>();
+    List<String> lines = new CopyOnWriteArrayList<>();
     Thread.ofVirtual().start(() -> {
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       try {
         String line;
         while ((line = out.readLine()) != null) {
+          lines.add(line);
           if (line.startsWith("apollo spoke: listening on ")) {
             ready.complete(line.substring("apollo spoke: listening on ".length()).strip());
           }
@@ -57,12 +62,17 @@ public final class SpokeProcess implements AutoCloseable {
       if (url == null) {
         throw new IllegalStateException("exited before listening");
       }
-      return new SpokeProcess(process, url);
+      return new SpokeProcess(process, url, lines);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IllegalStateException("the spoke process did not start (" + e + "); its stderr: "
           + Files.readString(log), e);
     }
+  }
+
+  /** Every line the spoke printed on stdout so far. */
+  public List<String> lines() {
+    return List.copyOf(lines);
   }
 
   public String url() {
