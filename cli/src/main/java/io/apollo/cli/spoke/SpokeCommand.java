@@ -19,14 +19,18 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "spoke",
     mixinStandardHelpOptions = true,
-    description = {
-        "Run a spoke agent: take plans from the hub (pushed to this spoke, or polled), run them, keep a journal,",
-        "report state and health to the hub. Prints 'apollo spoke: listening on URL' once it listens."},
-    footerHeading = "%nExample:%n",
+    description = "Run a spoke agent: take plans from the hub (pushed to this spoke, or polled), run them, keep a "
+        + "journal, report state and health to the hub. Prints 'apollo spoke: listening on URL' once it listens, "
+        + "then one line per finished plan.",
+    footerHeading = "%nExamples:%n",
     footer = {
-        "  apollo spoke --name edge-1 --hub http://hub.example:8080 --token-file /etc/apollo/spoke.token \\",
-        "      --port 8081 --bind 0.0.0.0 --work-dir /var/lib/apollo-spoke",
-        "  apollo spoke --name edge-2 --hub https://hub.example --token-file ./token --work-dir ./spoke --mode poll"})
+        "  apollo spoke --name edge-1 --hub http://hub.example:8080 \\",
+        "      --token-file /etc/apollo/spoke.token --port 8081 --bind 0.0.0.0 \\",
+        "      --work-dir /var/lib/apollo-spoke",
+        "  apollo spoke --name edge-2 --hub https://hub.example --token-file ./token \\",
+        "      --work-dir ./spoke --mode poll",
+        "",
+        "See docs/spoke.md: what a host needs, push vs poll, the journal's guarantees."})
 public final class SpokeCommand implements Callable<Integer> {
   @Mixin SpokeFlags flags;
 

@@ -15,7 +15,7 @@ class SpokeCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("--name", "--hub", "--token-file", "--port", "--bind", "--work-dir", "--mode",
-        "--report-interval", "--helm", "Example:", "apollo spoke --name edge-1");
+        "--report-interval", "--helm", "Examples:", "apollo spoke --name edge-1", "docs/spoke.md");
   }
 
   @Test
