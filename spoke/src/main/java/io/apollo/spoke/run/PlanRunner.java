@@ -93,13 +93,14 @@ public final class PlanRunner implements AutoCloseable {
     }
   }
 
-  /** Stops taking work and waits briefly for running plans (a plan cut short is resolved at the next start). */
+  /** Stops taking work and waits up to 5 s in all for running plans (one cut short is resolved at the next start). */
   @Override
   public void close() {
     lanes.values().forEach(ExecutorService::shutdown);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     for (ExecutorService lane : lanes.values()) {
       try {
-        lane.awaitTermination(5, TimeUnit.SECONDS);
+        lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
