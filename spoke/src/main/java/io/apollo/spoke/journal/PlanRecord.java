@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One plan as the journal holds it. {@code reason} is a machine code ({@code succeeded}, {@code interrupted_by_restart},
- * or the operator's), {@code message} the words for a person; both are empty until the plan finishes.
+ * One plan as the journal holds it. {@code reason} is a machine code ({@code succeeded},
+ * {@code interrupted_by_restart}, or the operator's), {@code message} the words for a person; both are empty until the
+ * plan finishes.
  */
 public record PlanRecord(
     PlanMessage plan,

@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as people write them on a command line: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or ISO-8601 {@code PT10S}. */
+/**
+ * Reads durations as people write them on a command line: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or
+ * ISO-8601 {@code PT10S}.
+ */
 public final class Durations {
   private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
 

@@ -7,8 +7,9 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The command-line flags of a spoke, as a picocli mixin: {@code apollo spoke} (cli) and {@link io.apollo.spoke.SpokeMain}
- * both use it, so the flags are declared in this one place and turned into {@link SpokeOptions} by {@link #toOptions}.
+ * The command-line flags of a spoke, as a picocli mixin: {@code apollo spoke} (cli) and
+ * {@link io.apollo.spoke.SpokeMain} both use it, so the flags are declared in this one place and turned into
+ * {@link SpokeOptions} by {@link #toOptions}.
  */
 public final class SpokeFlags {
   @Option(names = "--name", required = true, paramLabel = "NAME",

@@ -65,7 +65,8 @@ public final class PlanRunner implements AutoCloseable {
     try {
       result = operator.run(plan);
     } catch (RuntimeException e) {
-      LOG.warn("plan {} for {}: the {} operator failed: {}", plan.id(), plan.entity(), plan.productType(), e.toString());
+      LOG.warn("plan {} for {}: the {} operator failed: {}", plan.id(), plan.entity(), plan.productType(),
+          e.toString());
       result = OperatorResult.failed(observe(operator, plan.entity()).version(), "operator_error",
           "the " + plan.productType() + " operator failed: " + e.getMessage());
     }
@@ -89,7 +90,8 @@ public final class PlanRunner implements AutoCloseable {
     try {
       return operator.observe(entity);
     } catch (RuntimeException e) {
-      return new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN, "could not observe: " + e.getMessage());
+      return new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN,
+          "could not observe: " + e.getMessage());
     }
   }
 

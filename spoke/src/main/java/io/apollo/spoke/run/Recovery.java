@@ -55,7 +55,8 @@ public final class Recovery {
         .orElseGet(() -> new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN,
             "no " + plan.productType() + " operator on this spoke to observe it"));
     boolean reached = reached(plan, seen);
-    String found = seen.version().map(v -> "found " + v + " running (" + seen.health().name().toLowerCase(Locale.ROOT) + ")")
+    String health = seen.health().name().toLowerCase(Locale.ROOT);
+    String found = seen.version().map(v -> "found " + v + " running (" + health + ")")
         .orElse("found nothing installed");
     String words = reached
         ? "completed before a spoke restart; " + found
@@ -82,7 +83,8 @@ public final class Recovery {
     try {
       return operator.observe(plan.entity());
     } catch (RuntimeException e) {
-      return new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN, "could not observe: " + e.getMessage());
+      return new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN,
+          "could not observe: " + e.getMessage());
     }
   }
 }

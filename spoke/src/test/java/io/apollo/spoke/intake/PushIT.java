@@ -50,7 +50,8 @@ class PushIT {
     EntityId entity = EntityId.parse("prod/catalog");
     Map<String, Object> config = Map.of("port", 8080);
 
-    Http.Answer accepted = push(Plans.plan("p-install", SPOKE, "prod/catalog", PlanType.INSTALL, null, "1.0.0", config));
+    Http.Answer accepted =
+        push(Plans.plan("p-install", SPOKE, "prod/catalog", PlanType.INSTALL, null, "1.0.0", config));
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(accepted.body()).contains("\"outcome\":\"RUNNING\"");
     EntityReport installed = awaitOutcome(entity, "p-install", PlanOutcome.SUCCEEDED);
@@ -62,7 +63,8 @@ class PushIT {
     push(Plans.plan("p-upgrade", SPOKE, "prod/catalog", PlanType.UPGRADE, "1.0.0", "1.1.0", config));
     EntityReport upgraded = awaitOutcome(entity, "p-upgrade", PlanOutcome.SUCCEEDED);
     assertThat(upgraded.version()).contains(Version.parse("1.1.0"));
-    assertThat(upgraded.lastHealthyVersion()).as("the version that ran healthy before").contains(Version.parse("1.0.0"));
+    assertThat(upgraded.lastHealthyVersion()).as("the version that ran healthy before")
+        .contains(Version.parse("1.0.0"));
 
     Map<String, Object> newConfig = Map.of("port", 9090);
     push(Plans.plan("p-config", SPOKE, "prod/catalog", PlanType.CONFIG_UPDATE, "1.1.0", "1.1.0", newConfig));
@@ -95,7 +97,8 @@ class PushIT {
 
   @Test
   void concurrentDeliveriesOfOnePlanAreTakenOnce() {
-    PlanMessage plan = Plans.plan("p-race", SPOKE, "prod/race", PlanType.INSTALL, null, "1.0.0", Map.of("sleepMs", 200));
+    PlanMessage plan =
+        Plans.plan("p-race", SPOKE, "prod/race", PlanType.INSTALL, null, "1.0.0", Map.of("sleepMs", 200));
     var first = CompletableFuture.supplyAsync(() -> push(plan));
     var second = CompletableFuture.supplyAsync(() -> push(plan));
 
@@ -151,7 +154,8 @@ class PushIT {
     assertThat(failed.message()).contains("did not become healthy");
     Http.Answer record = Http.get(spoke.plansUrl() + "/f-2", TOKEN);
     assertThat(record.status()).isEqualTo(200);
-    assertThat(record.body()).contains("\"reason\":\"health_check_failed\"").contains("begun").contains("finished failed");
+    assertThat(record.body()).contains("\"reason\":\"health_check_failed\"").contains("begun")
+        .contains("finished failed");
   }
 
   @Test

@@ -50,7 +50,8 @@ public final class FileOperator implements Operator {
     Optional<Version> before = observe(plan.entity()).version();
     if (Boolean.TRUE.equals(plan.config().get("fail"))) {
       return OperatorResult.failed(before, "health_check_failed",
-          plan.toVersion().map(Object::toString).orElse("?") + " did not become healthy; " + before.map(v -> v + " left running").orElse("nothing running"));
+          plan.toVersion().map(Object::toString).orElse("?") + " did not become healthy; "
+              + before.map(v -> v + " left running").orElse("nothing running"));
     }
     if (plan.type() == PlanType.UNINSTALL) {
       delete(state(plan.entity()));

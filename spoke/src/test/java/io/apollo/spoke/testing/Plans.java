@@ -21,7 +21,8 @@ public final class Plans {
         ProductType.SLS_SERVICE, type, Optional.ofNullable(from).map(Version::parse),
         Optional.ofNullable(to).map(Version::parse), type == PlanType.UNINSTALL ? "" : ConfigDigest.of(config),
         config, type == PlanType.UNINSTALL ? Optional.empty()
-            : Optional.of(new PlanMessage.WireArtifact("file:/dev/null", Optional.of("0".repeat(64)), Optional.empty())));
+            : Optional.of(new PlanMessage.WireArtifact("file:/dev/null", Optional.of("0".repeat(64)),
+                Optional.empty())));
   }
 
   /** A plan of the sample service whose artifact is {@code dist} (empty for an uninstall). */

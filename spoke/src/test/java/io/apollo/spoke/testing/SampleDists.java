@@ -31,7 +31,8 @@ public final class SampleDists {
   /** Builds each of {@code specs} ("1.0.0", "1.2.0 --start-delay 30") not built yet, in parallel. */
   public static synchronized void build(String... specs) throws Exception {
     Path root = Path.of("").toAbsolutePath();
-    Path script = (Files.exists(root.resolve("scripts/sls-dist")) ? root : root.getParent()).resolve("scripts/sls-dist");
+    Path repo = Files.exists(root.resolve("scripts/sls-dist")) ? root : root.getParent();
+    Path script = repo.resolve("scripts/sls-dist");
     List<String> missing = Stream.of(specs).filter(s -> !BUILT.containsKey(s)).toList();
     List<Process> running = new ArrayList<>();
     List<Path> outputs = new ArrayList<>();
