@@ -5,6 +5,7 @@ import io.apollo.core.report.EntityState;
 import io.apollo.core.report.Health;
 import io.apollo.core.version.Version;
 import io.apollo.core.wire.PlanMessage;
+import io.apollo.spoke.SpokeException;
 import io.apollo.spoke.journal.EntityRecord;
 import io.apollo.spoke.journal.PlanRecord;
 import io.apollo.spoke.operator.Observation;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * one entity run one at a time in the order they were taken, while different entities run in parallel.
  *
  * <p>The story of one plan: journal that it begins (the entity turns INSTALLING), let the operator carry it out,
- * look at the entity afresh for its health, journal the outcome with the entity's new state.
+ * look at the entity afresh for its health, journal the outcome with the entity's new state. Should the journal fail
+ * in between, the plan stays begun in it and the next start resolves it (see {@link Recovery}).
  */
 public final class PlanRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlanRunner.class);
@@ -60,7 +62,9 @@ public final class PlanRunner implements AutoCloseable {
     // 1. Journal that it begins: a restart from here on resolves it by observation, never by running it again.
     book.begin(taken);
     // 2. Carry it out.
-    Operator operator = operators.forType(plan.productType()).orElseThrow();
+    // The desk takes only plans this spoke has an operator for, and operators never change while it runs.
+    Operator operator = operators.forType(plan.productType()).orElseThrow(() -> new SpokeException(
+        "plan " + plan.id() + ": no " + plan.productType() + " operator, yet the plan was taken"));
     OperatorResult result;
     try {
       result = operator.run(plan);
