@@ -30,7 +30,7 @@ class SlsOperatorIT {
 
   @BeforeAll
   static void distributions() throws Exception {
-    SlsFixtures.build("1.0.0", "1.1.0");
+    SlsFixtures.build("1.0.0", "1.1.0", "1.3.0 --start-delay 2");
   }
 
   @AfterEach
@@ -109,6 +109,15 @@ class SlsOperatorIT {
     assertThat(seen.configDigest()).contains(ConfigDigest.of(config));
     assertThat(seen.health()).as(seen.message()).isEqualTo(Health.HEALTHY);
 
+    // A running service whose health check fails is reported unhealthy (the agent's DEGRADED), and healthy again.
+    Path failHealth = work.resolve("sls/test/catalog/1.1.0/var/fail-health");
+    Files.writeString(failHealth, "");
+    Observation failing = restarted.observe(ENTITY);
+    assertThat(failing.health()).isEqualTo(Health.UNHEALTHY);
+    assertThat(failing.message()).contains("running, but init.sh check fails");
+    Files.delete(failHealth);
+    assertThat(restarted.observe(ENTITY).health()).isEqualTo(Health.HEALTHY);
+
     // A service killed behind the spoke's back is reported as dead, not hidden.
     ProcessHandle service = ProcessHandle.of(pid(work, "1.1.0").orElseThrow()).orElseThrow();
     service.destroyForcibly();
@@ -146,6 +155,25 @@ class SlsOperatorIT {
     assertThat(pid(work, "1.0.0")).isEmpty();
     assertThat(EntityRecord.read(entityDir).orElseThrow().current()).contains(Version.parse("1.1.0"));
     assertThat(get(port, "/")).contains("200 catalog 1.1.0 crash");
+  }
+
+  @Test
+  void waitsForASlowServiceUntilTheHealthDeadlineAndNoLonger() throws Exception {
+    Map<String, Object> config = Map.of("port", 0);
+    // 1.3.0 listens only 2 s after it starts: a 1 s deadline fails it, a 30 s one sees it come up.
+    SlsOperator impatient = new SlsOperator(work, SlsLimits.defaults().withHealthTimeout(Duration.ofSeconds(1)));
+    OperatorResult tooSoon =
+        impatient.run(plan(PlanType.INSTALL, null, "1.3.0", config, dist("1.3.0 --start-delay 2")));
+    assertThat(tooSoon.succeeded()).isFalse();
+    assertThat(tooSoon.reason()).isEqualTo(SlsReason.HEALTH_CHECK_FAILED.wireName());
+    assertThat(tooSoon.message()).contains("did not pass init.sh check within 1000 ms")
+        .contains("Nothing was running before");
+    assertThat(pid(work, "1.3.0")).as("the slow service was stopped").isEmpty();
+
+    OperatorResult patient = operator().run(plan(PlanType.INSTALL, null, "1.3.0", config,
+        dist("1.3.0 --start-delay 2")));
+    assertThat(patient.succeeded()).as(patient.message()).isTrue();
+    assertThat(operator().observe(ENTITY).health()).isEqualTo(Health.HEALTHY);
   }
 
   @Test
