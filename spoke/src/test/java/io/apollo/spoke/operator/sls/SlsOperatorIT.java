@@ -147,11 +147,12 @@ class SlsOperatorIT {
     assertThat(seen.health()).isEqualTo(Health.HEALTHY);
     assertThat(seen.message()).contains("not the recorded 1.0.0");
 
-    // The agent runs the plan again: it finishes, and one version runs, not two.
+    // The agent runs the plan again: it finishes (1.1.0 restarted with the plan's config), and one version runs.
     long pid = pid(work, "1.1.0").orElseThrow();
     OperatorResult again = operator().run(plan(PlanType.UPGRADE, "1.0.0", "1.1.0", config, dist("1.1.0")));
     assertThat(again.succeeded()).as(again.message()).isTrue();
-    assertThat(pid(work, "1.1.0")).as("1.1.0 kept running").contains(pid);
+    assertThat(gone(pid)).as("the stray 1.1.0 process was stopped before the restart").isTrue();
+    assertThat(pid(work, "1.1.0")).isPresent();
     assertThat(pid(work, "1.0.0")).isEmpty();
     assertThat(EntityRecord.read(entityDir).orElseThrow().current()).contains(Version.parse("1.1.0"));
     assertThat(get(port, "/")).contains("200 catalog 1.1.0 crash");
