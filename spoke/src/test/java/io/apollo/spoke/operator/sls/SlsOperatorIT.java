@@ -1,19 +1,23 @@
 package io.apollo.spoke.operator.sls;
 
 import static io.apollo.spoke.operator.sls.SlsFixtures.ENTITY;
-import static io.apollo.spoke.operator.sls.SlsFixtures.gone;
 import static io.apollo.spoke.operator.sls.SlsFixtures.dist;
 import static io.apollo.spoke.operator.sls.SlsFixtures.get;
+import static io.apollo.spoke.operator.sls.SlsFixtures.gone;
 import static io.apollo.spoke.operator.sls.SlsFixtures.pid;
 import static io.apollo.spoke.operator.sls.SlsFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.apollo.core.config.ConfigDigest;
 import io.apollo.core.config.PlanType;
 import io.apollo.core.report.Health;
 import io.apollo.core.version.Version;
 import io.apollo.spoke.operator.Observation;
 import io.apollo.spoke.operator.OperatorResult;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +52,23 @@ class SlsOperatorIT {
     int firstPort = SlsFixtures.freePort();
     Map<String, Object> first = Map.of("port", firstPort, "message", "first");
 
-    // install: unpacked into its own folder, config written, started, healthy.
-    OperatorResult installed = sls.run(plan(PlanType.INSTALL, null, "1.0.0", first, dist("1.0.0")));
+    // install, fetched over HTTP: unpacked into its own folder, config written, started, healthy.
+    HttpServer artifacts = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    artifacts.createContext("/catalog-1.0.0.tgz", ex -> {
+      byte[] tgz = Files.readAllBytes(dist("1.0.0").tgz());
+      ex.sendResponseHeaders(200, tgz.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(tgz);
+      }
+    });
+    artifacts.start();
+    OperatorResult installed;
+    try {
+      installed = sls.run(plan(PlanType.INSTALL, null, "1.0.0", first,
+          "http://127.0.0.1:" + artifacts.getAddress().getPort() + "/catalog-1.0.0.tgz", dist("1.0.0").sha256()));
+    } finally {
+      artifacts.stop(0);
+    }
     assertThat(installed.succeeded()).as(installed.message()).isTrue();
     assertThat(installed.running()).contains(Version.parse("1.0.0"));
     assertThat(get(firstPort, "/")).contains("200 catalog 1.0.0 first");
