@@ -49,8 +49,9 @@ final class VersionSwitch {
       stopAllRunning(id, old, ran);
       // 4. Start the target and wait until it is healthy.
       control.startHealthy(dist);
-    } catch (SlsFailure failure) {
+    } catch (RuntimeException e) {
       // 5. It did not come up (or what ran would not stop): stop it, and bring back the version that ran before.
+      SlsFailure failure = SlsFailure.of(e);
       String cleanup = control.stopQuietly(dist);
       Restored restored = restore(id, ran.stream().findFirst());
       return OperatorResult.failed(restored.running(), failure.reason().wireName(),
@@ -88,7 +89,8 @@ final class VersionSwitch {
     try {
       control.stop(dist);
       control.startHealthy(dist);
-    } catch (SlsFailure failure) {
+    } catch (RuntimeException e) {
+      SlsFailure failure = SlsFailure.of(e);
       // 3. It did not come up with the new config: put the old one back and restart with it.
       String cleanup = control.stopQuietly(dist);
       ServiceConfig.restore(work, dist, record.productName(), previous, previousDigest);
