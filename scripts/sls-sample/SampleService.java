@@ -19,7 +19,9 @@ import java.util.concurrent.Executors;
  * [--start-delay SECONDS]}. It reads the top-level {@code key: value} scalars of its config file (the YAML the
  * spoke writes to {@code var/conf/<name>.yml}): {@code port} (default 0 = any free port) and {@code message}
  * (echoed by {@code GET /}). Once listening it writes the port it bound to the port file, so {@code init.sh check}
- * can find it. {@code GET /health} answers 200, or 503 when built with {@code --unhealthy}; {@code GET /} answers
+ * can find it. {@code GET /health} answers 200, or 503 when built with {@code --unhealthy} or while a file
+ * {@code var/fail-health} exists in its working folder (the distribution's root: a way to make a running service
+ * unhealthy without restarting it, as a demo or a test of DEGRADED needs); {@code GET /} answers
  * {@code <name> <version>[ <message>]}; {@code GET /config} answers the config it read, one {@code key=value} a line.
  *
  * <p>Written for Java 17 and later (compiled with {@code --release 17}) and the JDK alone, so that any host JDK runs it.
@@ -54,7 +56,11 @@ public final class SampleService {
 
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
     server.setExecutor(Executors.newFixedThreadPool(2));
-    server.createContext("/health", ex -> answer(ex, unhealthy ? 503 : 200, unhealthy ? "unhealthy\n" : "ok\n"));
+    Path failHealth = Path.of("var/fail-health");
+    server.createContext("/health", ex -> {
+      boolean failing = unhealthy || Files.exists(failHealth);
+      answer(ex, failing ? 503 : 200, failing ? "unhealthy\n" : "ok\n");
+    });
     server.createContext("/config", ex -> {
       StringBuilder body = new StringBuilder();
       config.forEach((k, v) -> body.append(k).append('=').append(v).append('\n'));

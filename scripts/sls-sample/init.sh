@@ -48,7 +48,9 @@ alive() {
 
 read_pid() {
   pid=""
-  [ -f "$pidfile" ] && read -r pid <"$pidfile" 2>/dev/null || true
+  if [ -f "$pidfile" ]; then
+    read -r pid <"$pidfile" 2>/dev/null || true
+  fi
 }
 
 status() {

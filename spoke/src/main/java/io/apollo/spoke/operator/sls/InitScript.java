@@ -87,8 +87,9 @@ final class InitScript {
       }
       return outcome;
     } catch (IOException e) {
-      throw new SlsFailure(SlsReason.INIT_SCRIPT_FAILED,
-          "could not run " + script + " " + command.word() + ": " + e, e);
+      throw new SlsFailure(SlsReason.INIT_SCRIPT_FAILED, "could not run " + script + " " + command.word() + ": " + e
+          + (Files.isExecutable(script) ? "" : " (the script is not executable: set its mode to 0755 in the archive)"),
+          e);
     } catch (InterruptedException e) {
       // The spoke is stopping: leave no half-run script behind.
       process.descendants().forEach(ProcessHandle::destroyForcibly);

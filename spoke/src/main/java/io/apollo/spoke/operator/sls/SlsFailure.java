@@ -24,4 +24,9 @@ final class SlsFailure extends RuntimeException {
   SlsReason reason() {
     return reason;
   }
+
+  /** {@code e} itself when it is an {@link SlsFailure}, else an {@link SlsReason#UNEXPECTED} failure wrapping it. */
+  static SlsFailure of(RuntimeException e) {
+    return e instanceof SlsFailure f ? f : new SlsFailure(SlsReason.UNEXPECTED, "unexpected " + e, e);
+  }
 }

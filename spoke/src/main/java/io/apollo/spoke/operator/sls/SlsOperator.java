@@ -57,7 +57,9 @@ public final class SlsOperator implements Operator {
         case CONFIG_UPDATE -> versionSwitch.reconfigure(plan);
         case UNINSTALL -> uninstall(plan);
       };
-    } catch (SlsFailure failure) {
+    } catch (RuntimeException e) {
+      // Never thrown to the agent (the Operator contract): a bug, too, is a failed plan whose message says what.
+      SlsFailure failure = SlsFailure.of(e);
       return OperatorResult.failed(runningNow(plan.entity()), failure.reason().wireName(),
           failure.getMessage().startsWith("plan ") ? failure.getMessage()
               : "plan " + plan.id() + " (" + plan.type().wireName() + " of " + plan.entity() + "): "

@@ -25,7 +25,9 @@ public enum SlsReason {
   /** A config update or an uninstall found nothing installed, or another version than the plan names. */
   NOT_INSTALLED,
   /** A file of the work folder could not be written or removed. */
-  DISK_FAILED;
+  DISK_FAILED,
+  /** A fault of the operator itself (a bug): the message names the exception. */
+  UNEXPECTED;
 
   /** The wire spelling: lower case with underscores, e.g. {@code checksum_mismatch}. */
   public String wireName() {

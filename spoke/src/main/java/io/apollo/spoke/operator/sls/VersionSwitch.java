@@ -4,8 +4,11 @@ import io.apollo.core.config.EntityId;
 import io.apollo.core.version.Version;
 import io.apollo.core.wire.PlanMessage;
 import io.apollo.spoke.operator.OperatorResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,19 +42,20 @@ final class VersionSwitch {
     // 2. Check the manifest names this product and version; write the config where the service reads it.
     Manifest manifest = Manifest.readAndCheck(dist, plan.product(), target);
     ServiceConfig.write(work, dist, manifest.productName(), plan.config(), plan.configDigest());
-    // 3. Stop what runs now (a failure here leaves it as it was), and any other version a spoke that stopped in
-    //    the middle of an earlier plan left running.
-    Optional<Path> oldDist = old.map(v -> work.version(id, v));
-    oldDist.ifPresent(control::stop);
-    stopStrays(id, old, target);
-    // 4. Start the target and wait until it is healthy; 5. if it does not come up, bring the old version back.
+    // 3. Stop what runs now: the recorded version, and any other a spoke that stopped in the middle of an earlier
+    //    plan left running (the target too: it restarts with the config just written).
+    List<Version> ran = new ArrayList<>();
     try {
+      stopAllRunning(id, old, ran);
+      // 4. Start the target and wait until it is healthy.
       control.startHealthy(dist);
-    } catch (SlsFailure failure) {
+    } catch (RuntimeException e) {
+      // 5. It did not come up (or what ran would not stop): stop it, and bring back the version that ran before.
+      SlsFailure failure = SlsFailure.of(e);
       String cleanup = control.stopQuietly(dist);
-      Restored restored = restore(old, oldDist);
+      Restored restored = restore(id, ran.stream().findFirst());
       return OperatorResult.failed(restored.running(), failure.reason().wireName(),
-          "plan " + plan.id() + ": " + target + " of " + id + " did not come up: " + failure.getMessage() + cleanup
+          "plan " + plan.id() + ": switching " + id + " to " + target + " failed: " + failure.getMessage() + cleanup
               + restored.words());
     }
     // 6. Remember what runs, and drop version folders beyond the ones kept for fast rollbacks.
@@ -85,11 +89,12 @@ final class VersionSwitch {
     try {
       control.stop(dist);
       control.startHealthy(dist);
-    } catch (SlsFailure failure) {
+    } catch (RuntimeException e) {
+      SlsFailure failure = SlsFailure.of(e);
       // 3. It did not come up with the new config: put the old one back and restart with it.
       String cleanup = control.stopQuietly(dist);
       ServiceConfig.restore(work, dist, record.productName(), previous, previousDigest);
-      Restored restored = restore(Optional.of(current), Optional.of(dist));
+      Restored restored = restore(id, Optional.of(current));
       return OperatorResult.failed(restored.running(), failure.reason().wireName(),
           "plan " + plan.id() + ": " + id + " did not come up with the new config: " + failure.getMessage() + cleanup
               + " The previous config is back in place." + restored.words());
@@ -100,14 +105,21 @@ final class VersionSwitch {
         "config_update of " + id + " done; " + current + " restarted with the new config and is healthy");
   }
 
-  /** Stops versions of {@code id} other than {@code old} and {@code target} that run (left by an interrupted plan). */
-  private void stopStrays(EntityId id, Optional<Version> old, Version target) {
-    for (Version v : distributions.onDisk(id)) {
-      if (!v.equals(target) && !old.equals(Optional.of(v))) {
-        Path stray = work.version(id, v);
-        if (control.isRunning(stray)) {
-          control.stop(stray);
-        }
+  /**
+   * Stops every version of {@code id} that runs, the recorded one first, adding each to {@code ran} before it is
+   * stopped (so that a failure half-way still knows what to bring back).
+   */
+  private void stopAllRunning(EntityId id, Optional<Version> recorded, List<Version> ran) {
+    List<Version> versions = new ArrayList<>(distributions.onDisk(id));
+    recorded.ifPresent(v -> {
+      versions.remove(v);
+      versions.addFirst(v);
+    });
+    for (Version v : versions) {
+      Path dist = work.version(id, v);
+      if (Files.isDirectory(dist) && control.isRunning(dist)) {
+        ran.add(v);
+        control.stop(dist);
       }
     }
   }
@@ -115,16 +127,18 @@ final class VersionSwitch {
   /** What runs after a failed switch, and the words that say so. */
   private record Restored(Optional<Version> running, String words) {}
 
-  private Restored restore(Optional<Version> old, Optional<Path> oldDist) {
-    if (old.isEmpty() || oldDist.isEmpty()) {
+  private Restored restore(EntityId id, Optional<Version> previous) {
+    if (previous.isEmpty()) {
       return new Restored(Optional.empty(), " Nothing was running before, so nothing runs now.");
     }
+    Version version = previous.get();
+    Path dist = work.version(id, version);
     try {
-      control.startHealthy(oldDist.get());
-      return new Restored(old, " " + old.get() + " is running again and healthy.");
+      control.startHealthy(dist);
+      return new Restored(previous, " " + version + " is running again and healthy.");
     } catch (SlsFailure e) {
-      boolean running = control.isRunning(oldDist.get());
-      return new Restored(running ? old : Optional.empty(), " Restarting " + old.get() + " failed too"
+      boolean running = control.isRunning(dist);
+      return new Restored(running ? previous : Optional.empty(), " Restarting " + version + " failed too"
           + (running ? " (it runs, unhealthy): " : " (it is not running): ") + e.getMessage());
     }
   }

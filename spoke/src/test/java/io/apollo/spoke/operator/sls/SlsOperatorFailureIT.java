@@ -93,7 +93,10 @@ class SlsOperatorFailureIT {
               *) exit 0 ;;
             esac
             """)), SlsReason.INIT_SCRIPT_FAILED, "init.sh start exited 7: cannot bind 127.0.0.1: address in use",
-            true));
+            true),
+        new BadUpgrade("init.sh not executable", "1.3.0", archive("noexec.tgz", withManifest("1.3.0")
+            .file("catalog-1.3.0/service/bin/init.sh", "#!/bin/sh\nexit 0\n".getBytes(), 0644)),
+            SlsReason.INIT_SCRIPT_FAILED, "not executable", true));
 
     for (BadUpgrade bad : cases) {
       long pidBefore = pid(work, "1.0.0").orElseThrow();
@@ -163,6 +166,12 @@ class SlsOperatorFailureIT {
 
   /** A distribution of {@code version} whose init.sh is {@code body} (bash) and that holds nothing else to run. */
   private static TestArchives scripted(String version, String body) {
+    return withManifest(version)
+        .executable("catalog-" + version + "/service/bin/init.sh", "#!/usr/bin/env bash\n" + body);
+  }
+
+  /** The top folder and manifest of a distribution of {@code version}, and nothing else yet. */
+  private static TestArchives withManifest(String version) {
     String top = "catalog-" + version + "/";
     return TestArchives.tgz()
         .dir(top)
@@ -172,7 +181,6 @@ class SlsOperatorFailureIT {
             product-group: com.example
             product-name: catalog
             product-version: %s
-            """.formatted(version))
-        .executable(top + "service/bin/init.sh", "#!/usr/bin/env bash\n" + body);
+            """.formatted(version));
   }
 }

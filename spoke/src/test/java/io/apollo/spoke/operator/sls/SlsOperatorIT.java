@@ -1,19 +1,23 @@
 package io.apollo.spoke.operator.sls;
 
 import static io.apollo.spoke.operator.sls.SlsFixtures.ENTITY;
-import static io.apollo.spoke.operator.sls.SlsFixtures.gone;
 import static io.apollo.spoke.operator.sls.SlsFixtures.dist;
 import static io.apollo.spoke.operator.sls.SlsFixtures.get;
+import static io.apollo.spoke.operator.sls.SlsFixtures.gone;
 import static io.apollo.spoke.operator.sls.SlsFixtures.pid;
 import static io.apollo.spoke.operator.sls.SlsFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.apollo.core.config.ConfigDigest;
 import io.apollo.core.config.PlanType;
 import io.apollo.core.report.Health;
 import io.apollo.core.version.Version;
 import io.apollo.spoke.operator.Observation;
 import io.apollo.spoke.operator.OperatorResult;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +34,7 @@ class SlsOperatorIT {
 
   @BeforeAll
   static void distributions() throws Exception {
-    SlsFixtures.build("1.0.0", "1.1.0");
+    SlsFixtures.build("1.0.0", "1.1.0", "1.3.0 --start-delay 2");
   }
 
   @AfterEach
@@ -48,8 +52,23 @@ class SlsOperatorIT {
     int firstPort = SlsFixtures.freePort();
     Map<String, Object> first = Map.of("port", firstPort, "message", "first");
 
-    // install: unpacked into its own folder, config written, started, healthy.
-    OperatorResult installed = sls.run(plan(PlanType.INSTALL, null, "1.0.0", first, dist("1.0.0")));
+    // install, fetched over HTTP: unpacked into its own folder, config written, started, healthy.
+    HttpServer artifacts = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    artifacts.createContext("/catalog-1.0.0.tgz", ex -> {
+      byte[] tgz = Files.readAllBytes(dist("1.0.0").tgz());
+      ex.sendResponseHeaders(200, tgz.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(tgz);
+      }
+    });
+    artifacts.start();
+    OperatorResult installed;
+    try {
+      installed = sls.run(plan(PlanType.INSTALL, null, "1.0.0", first,
+          "http://127.0.0.1:" + artifacts.getAddress().getPort() + "/catalog-1.0.0.tgz", dist("1.0.0").sha256()));
+    } finally {
+      artifacts.stop(0);
+    }
     assertThat(installed.succeeded()).as(installed.message()).isTrue();
     assertThat(installed.running()).contains(Version.parse("1.0.0"));
     assertThat(get(firstPort, "/")).contains("200 catalog 1.0.0 first");
@@ -109,6 +128,15 @@ class SlsOperatorIT {
     assertThat(seen.configDigest()).contains(ConfigDigest.of(config));
     assertThat(seen.health()).as(seen.message()).isEqualTo(Health.HEALTHY);
 
+    // A running service whose health check fails is reported unhealthy (the agent's DEGRADED), and healthy again.
+    Path failHealth = work.resolve("sls/test/catalog/1.1.0/var/fail-health");
+    Files.writeString(failHealth, "");
+    Observation failing = restarted.observe(ENTITY);
+    assertThat(failing.health()).isEqualTo(Health.UNHEALTHY);
+    assertThat(failing.message()).contains("running, but init.sh check fails");
+    Files.delete(failHealth);
+    assertThat(restarted.observe(ENTITY).health()).isEqualTo(Health.HEALTHY);
+
     // A service killed behind the spoke's back is reported as dead, not hidden.
     ProcessHandle service = ProcessHandle.of(pid(work, "1.1.0").orElseThrow()).orElseThrow();
     service.destroyForcibly();
@@ -138,14 +166,34 @@ class SlsOperatorIT {
     assertThat(seen.health()).isEqualTo(Health.HEALTHY);
     assertThat(seen.message()).contains("not the recorded 1.0.0");
 
-    // The agent runs the plan again: it finishes, and one version runs, not two.
+    // The agent runs the plan again: it finishes (1.1.0 restarted with the plan's config), and one version runs.
     long pid = pid(work, "1.1.0").orElseThrow();
     OperatorResult again = operator().run(plan(PlanType.UPGRADE, "1.0.0", "1.1.0", config, dist("1.1.0")));
     assertThat(again.succeeded()).as(again.message()).isTrue();
-    assertThat(pid(work, "1.1.0")).as("1.1.0 kept running").contains(pid);
+    assertThat(gone(pid)).as("the stray 1.1.0 process was stopped before the restart").isTrue();
+    assertThat(pid(work, "1.1.0")).isPresent();
     assertThat(pid(work, "1.0.0")).isEmpty();
     assertThat(EntityRecord.read(entityDir).orElseThrow().current()).contains(Version.parse("1.1.0"));
     assertThat(get(port, "/")).contains("200 catalog 1.1.0 crash");
+  }
+
+  @Test
+  void waitsForASlowServiceUntilTheHealthDeadlineAndNoLonger() throws Exception {
+    Map<String, Object> config = Map.of("port", 0);
+    // 1.3.0 listens only 2 s after it starts: a 1 s deadline fails it, a 30 s one sees it come up.
+    SlsOperator impatient = new SlsOperator(work, SlsLimits.defaults().withHealthTimeout(Duration.ofSeconds(1)));
+    OperatorResult tooSoon =
+        impatient.run(plan(PlanType.INSTALL, null, "1.3.0", config, dist("1.3.0 --start-delay 2")));
+    assertThat(tooSoon.succeeded()).isFalse();
+    assertThat(tooSoon.reason()).isEqualTo(SlsReason.HEALTH_CHECK_FAILED.wireName());
+    assertThat(tooSoon.message()).contains("did not pass init.sh check within 1000 ms")
+        .contains("Nothing was running before");
+    assertThat(pid(work, "1.3.0")).as("the slow service was stopped").isEmpty();
+
+    OperatorResult patient = operator().run(plan(PlanType.INSTALL, null, "1.3.0", config,
+        dist("1.3.0 --start-delay 2")));
+    assertThat(patient.succeeded()).as(patient.message()).isTrue();
+    assertThat(operator().observe(ENTITY).health()).isEqualTo(Health.HEALTHY);
   }
 
   @Test
