@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,7 @@ final class HelmCli {
    * helm's own error: the text after the first {@code Error: }; else the first stderr line that is not a warning
    * (helm 4 logs {@code level=WARN ...} lines first).
    */
-  static java.util.Optional<String> firstErrorLine(String stderr) {
+  static Optional<String> firstErrorLine(String stderr) {
     List<String> lines = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     return lines.stream().filter(l -> l.startsWith("Error: ")).map(l -> l.substring("Error: ".length())).findFirst()
         .or(() -> lines.stream().filter(l -> !l.startsWith("level=") && !l.startsWith("WARNING:")).findFirst());

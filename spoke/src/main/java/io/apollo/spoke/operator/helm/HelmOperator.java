@@ -1,14 +1,16 @@
 package io.apollo.spoke.operator.helm;
 
 import io.apollo.core.config.EntityId;
+import io.apollo.core.report.Health;
 import io.apollo.core.version.Version;
 import io.apollo.core.wire.PlanMessage;
 import io.apollo.spoke.operator.Observation;
-import io.apollo.spoke.operator.OperatorResult;
 import io.apollo.spoke.operator.Operator;
+import io.apollo.spoke.operator.OperatorResult;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -93,7 +95,13 @@ public final class HelmOperator implements Operator {
       return OperatorResult.failed(plan.fromVersion(), listed.reason(),
           "cannot read the history of release " + release + ": " + listed.message());
     }
-    Optional<Integer> revision = HelmHistory.parse(listed.stdout()).lastGoodRevisionOf(target);
+    Optional<Integer> revision;
+    try {
+      revision = HelmHistory.parse(listed.stdout()).lastGoodRevisionOf(target);
+    } catch (IllegalArgumentException e) {
+      return OperatorResult.failed(plan.fromVersion(), "helm_output_unreadable",
+          "release " + release + ": " + e.getMessage());
+    }
     if (revision.isEmpty()) {
       if (plan.artifact().isPresent()) {
         return deploy(plan, release, redactor, false);
@@ -129,27 +137,30 @@ public final class HelmOperator implements Operator {
   @Override
   public Observation observe(EntityId entity) {
     ReleaseName release = ReleaseName.of(entity);
-    Redactor redactor = Redactor.of(settings, java.util.Map.of());
+    Redactor redactor = Redactor.of(settings, Map.of());
     HelmCli.Run shown = helm.run(args.status(release), settings.queryTimeout(), redactor);
     if (!shown.succeeded()) {
       if (shown.releaseNotFound()) {
         return Observation.nothingInstalled();
       }
-      return new Observation(Optional.empty(), Optional.empty(), io.apollo.core.report.Health.UNKNOWN,
+      return new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN,
           "cannot read release " + release + ": " + shown.message());
     }
     ReleaseStatus status;
     try {
       status = ReleaseStatus.parse(shown.stdout());
     } catch (IllegalArgumentException e) {
-      return new Observation(Optional.empty(), Optional.empty(), io.apollo.core.report.Health.UNKNOWN,
+      return new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN,
           "release " + release + ": " + e.getMessage());
     }
     Optional<RevisionNote> note = RevisionNote.parse(status.description());
     if (note.isEmpty() && RevisionNote.rollbackTarget(status.description()).isPresent()) {
       HelmCli.Run listed = helm.run(args.history(release), settings.queryTimeout(), redactor);
-      if (listed.succeeded()) {
-        note = HelmHistory.parse(listed.stdout()).noteOf(status.revision());
+      try {
+        note = listed.succeeded() ? HelmHistory.parse(listed.stdout()).noteOf(status.revision()) : note;
+      } catch (IllegalArgumentException e) {
+        return new Observation(Optional.empty(), Optional.empty(), Health.UNKNOWN,
+            "release " + release + ": " + e.getMessage());
       }
     }
     Optional<Version> version = note.map(RevisionNote::version)

@@ -187,4 +187,14 @@ class HelmOperatorTest {
     assertThat(result.message()).doesNotContain("s3cr3t-pw");
     assertThat(Optional.of(result.reason())).contains("helm_failed");
   }
+
+  @Test
+  void historyThatIsNotJsonFailsTheRollbackWithoutThrowing() {
+    helm.answer("history", CommandRunner.Result.exited(0, "not json", ""));
+
+    OperatorResult result = operator().run(plan(PlanType.ROLLBACK, "1.2.0", "1.0.0", Map.of(), "oci://r/h", "1.0"));
+
+    assertThat(result.reason()).isEqualTo("helm_output_unreadable");
+    assertThat(result.running()).contains(Version.parse("1.2.0"));
+  }
 }
