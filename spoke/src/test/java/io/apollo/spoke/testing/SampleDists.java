@@ -34,10 +34,12 @@ public final class SampleDists {
     Path repo = Files.exists(root.resolve("scripts/sls-dist")) ? root : root.getParent();
     Path script = repo.resolve("scripts/sls-dist");
     List<String> missing = Stream.of(specs).filter(s -> !BUILT.containsKey(s)).toList();
+    Path shared = Path.of("target/agent-dists").toAbsolutePath();
     List<Process> running = new ArrayList<>();
     List<Path> outputs = new ArrayList<>();
-    for (String spec : missing) {
-      Path dir = Path.of("target/agent-dists").toAbsolutePath().resolve(spec.replace(' ', '_'));
+    for (int i = 0; i < missing.size(); i++) {
+      String spec = missing.get(i);
+      Path dir = shared.resolve(spec.replace(' ', '_'));
       deleteTree(dir);
       Files.createDirectories(dir);
       List<String> command = new ArrayList<>(List.of(script.toString(), "--group", "com.example", "--name", "catalog",
@@ -45,18 +47,26 @@ public final class SampleDists {
       command.addAll(List.of(spec.split(" ")));
       Path output = dir.resolve("sls-dist.out");
       outputs.add(output);
-      running.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start());
-    }
-    for (int i = 0; i < missing.size(); i++) {
-      Process p = running.get(i);
-      if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        throw new IllegalStateException("scripts/sls-dist " + missing.get(i) + " failed: "
-            + Files.readString(outputs.get(i)));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+      // One compiled service jar for all: the first build compiles it alone, the others reuse it, in parallel.
+      builder.environment().put("SLS_DIST_CACHE", shared.resolve(".jar-cache").toString());
+      running.add(builder.start());
+      if (i == 0) {
+        awaitBuilt(spec, running.getFirst(), output);
       }
-      String[] printed = Files.readString(outputs.get(i)).strip().split("\\s+");
-      BUILT.put(missing.get(i), new Dist(Path.of(printed[printed.length - 2]), printed[printed.length - 1]));
     }
+    for (int i = 1; i < missing.size(); i++) {
+      awaitBuilt(missing.get(i), running.get(i), outputs.get(i));
+    }
+  }
+
+  private static void awaitBuilt(String spec, Process p, Path output) throws Exception {
+    if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IllegalStateException("scripts/sls-dist " + spec + " failed: " + Files.readString(output));
+    }
+    String[] printed = Files.readString(output).strip().split("\\s+");
+    BUILT.put(spec, new Dist(Path.of(printed[printed.length - 2]), printed[printed.length - 1]));
   }
 
   public static Dist dist(String spec) {
