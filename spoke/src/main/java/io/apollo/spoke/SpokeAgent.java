@@ -2,7 +2,7 @@ package io.apollo.spoke;
 
 import io.apollo.spoke.health.HealthWatch;
 import io.apollo.spoke.hub.HubClient;
-import io.apollo.spoke.intake.BearerToken;
+import io.apollo.spoke.auth.BearerToken;
 import io.apollo.spoke.intake.PlanApi;
 import io.apollo.spoke.intake.PlanDesk;
 import io.apollo.spoke.intake.Poller;

@@ -1,7 +1,7 @@
 package io.apollo.spoke.hub;
 
 import io.apollo.spoke.SpokeException;
-import io.apollo.spoke.intake.BearerToken;
+import io.apollo.spoke.auth.BearerToken;
 import io.apollo.spoke.options.SpokeOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -5,6 +5,7 @@ import io.apollo.core.report.SpokeReportJson;
 import io.apollo.core.wire.ErrorBody;
 import io.apollo.core.wire.PlanMessage;
 import io.apollo.core.wire.PlanMessageJson;
+import io.apollo.spoke.auth.BearerToken;
 import io.apollo.spoke.journal.Journal;
 import io.apollo.spoke.journal.PlanRecord;
 import io.apollo.spoke.journal.Taken;

@@ -1,4 +1,4 @@
-package io.apollo.spoke.intake;
+package io.apollo.spoke.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.apollo.spoke.intake;
+package io.apollo.spoke.auth;
 
 import io.apollo.spoke.SpokeException;
 import java.io.IOException;
