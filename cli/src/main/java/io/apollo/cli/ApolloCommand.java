@@ -2,6 +2,7 @@ package io.apollo.cli;
 
 import io.apollo.cli.explain.ExplainCommand;
 import io.apollo.cli.plan.PlanCommand;
+import io.apollo.cli.product.ProductCommand;
 import io.apollo.cli.validate.ValidateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ApolloCommand.Version.class,
     description = "Desired state in git, explained plans, constraints and approvals that hold.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, PlanCommand.class, ExplainCommand.class,
+        ProductCommand.class,
+        CommandLine.HelpCommand.class})
 public final class ApolloCommand implements Runnable {
   /** Exit code when the command ran and found the input wrong. */
   public static final int EXIT_INVALID = 1;
