@@ -3,6 +3,7 @@ package io.apollo.cli;
 import io.apollo.cli.explain.ExplainCommand;
 import io.apollo.cli.plan.PlanCommand;
 import io.apollo.cli.product.ProductCommand;
+import io.apollo.cli.release.ReleaseCommand;
 import io.apollo.cli.validate.ValidateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
     versionProvider = ApolloCommand.Version.class,
     description = "Desired state in git, explained plans, constraints and approvals that hold.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ExplainCommand.class,
-        ProductCommand.class,
+        ProductCommand.class, ReleaseCommand.class,
         CommandLine.HelpCommand.class})
 public final class ApolloCommand implements Runnable {
   /** Exit code when the command ran and found the input wrong. */

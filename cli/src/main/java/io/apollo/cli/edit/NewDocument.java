@@ -15,6 +15,7 @@ public final class NewDocument {
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
       .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .disable(YAMLWriteFeature.SPLIT_LINES)
       .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
       .build();
