@@ -156,7 +156,12 @@ public final class ConfigRepo {
     for (String path : paths) {
       args[i++] = path;
     }
-    List<String> changed = git.run(args).lines().map(line -> line.substring(3)).toList();
+    Git.Result status = git.tryRun(args);
+    if (!status.ok()) {
+      throw new CliException("git status failed in " + root() + ": " + status.err().strip());
+    }
+    // Porcelain lines are "XY path": the leading space of an unstaged change matters, so no trimming.
+    List<String> changed = status.out().lines().filter(l -> l.length() > 3).map(l -> l.substring(3)).toList();
     if (!changed.isEmpty()) {
       throw new CliException("local changes in " + String.join(", ", changed) + " (the files this command must"
           + " edit); nothing was changed: commit or stash them (git stash), then run the command again");
