@@ -54,13 +54,24 @@ public final class ChangeCommitter {
 
   /** Commits the change on a new branch {@code apollo/<proposal>} made from the remote's head, and pushes it. */
   public Outcome propose(Change change) {
+    return propose(change, Optional.empty());
+  }
+
+  /**
+   * Commits the change on the new branch {@code exactBranch} (refused when it exists: a proposal is never
+   * overwritten), or on a free {@code apollo/<proposal>} name, made from the remote's head, and pushes it.
+   */
+  public Outcome propose(Change change, Optional<String> exactBranch) {
+    exactBranch.filter(this::exists).ifPresent(b -> {
+      throw new CliException("branch " + b + " exists already; nothing was proposed (apollo plan list shows it)");
+    });
     repo.requireUpToDate();
     String base = repo.remote().flatMap(r -> repo.remoteBranch().map(b -> r + "/" + b))
         .filter(ref -> repo.git().tryRun("rev-parse", "--verify", "--quiet", "refs/remotes/" + ref).ok())
         .map(ref -> repo.resolve("refs/remotes/" + ref))
         .orElseGet(repo::head);
     Validated made = build(base, change);
-    String branch = freeBranchName("apollo/" + change.proposal());
+    String branch = exactBranch.orElseGet(() -> freeBranchName("apollo/" + change.proposal()));
     repo.git().run("update-ref", "refs/heads/" + branch, made.commit(), "");
     return new Outcome(made.commit(), branch, push(branch, branch), true);
   }
