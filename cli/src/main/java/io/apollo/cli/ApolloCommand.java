@@ -1,5 +1,6 @@
 package io.apollo.cli;
 
+import io.apollo.cli.diff.DiffCommand;
 import io.apollo.cli.entity.EntityCommand;
 import io.apollo.cli.explain.ExplainCommand;
 import io.apollo.cli.plan.PlanCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     versionProvider = ApolloCommand.Version.class,
     description = "Desired state in git, explained plans, constraints and approvals that hold.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ExplainCommand.class,
-        ProductCommand.class, ReleaseCommand.class, EntityCommand.class,
+        ProductCommand.class, ReleaseCommand.class, EntityCommand.class, DiffCommand.class,
         CommandLine.HelpCommand.class})
 public final class ApolloCommand implements Runnable {
   /** Exit code when the command ran and found the input wrong. */

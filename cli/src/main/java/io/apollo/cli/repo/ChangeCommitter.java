@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +84,7 @@ public final class ChangeCommitter {
     String commit = repo.git().run(env, change.message(), args.toArray(String[]::new));
     LoadResult before = repo.load(base);
     LoadResult after = repo.load(commit);
-    List<Problem> added = newProblems(before, after);
+    List<Problem> added = ProblemDelta.added(before.problems(), after.problems());
     if (!added.isEmpty()) {
       throw new CliException("the change would leave the repository invalid, so nothing was committed:\n"
           + added.stream().map(Problem::toString).collect(Collectors.joining("\n")));
@@ -126,22 +125,6 @@ public final class ChangeCommitter {
           + " hand (git merge --no-ff), or ask the hub to propose the plan again");
     }
     return merged.out().lines().findFirst().orElseThrow().strip();
-  }
-
-  /** The problems of {@code after} that {@code before} did not have (lines move, so compare by file and words). */
-  static List<Problem> newProblems(LoadResult before, LoadResult after) {
-    Map<String, Integer> known = new HashMap<>();
-    before.problems().forEach(p -> known.merge(p.path() + "\0" + p.message(), 1, Integer::sum));
-    List<Problem> added = new ArrayList<>();
-    for (Problem problem : after.problems()) {
-      String key = problem.path() + "\0" + problem.message();
-      if (known.getOrDefault(key, 0) > 0) {
-        known.merge(key, -1, Integer::sum);
-      } else {
-        added.add(problem);
-      }
-    }
-    return added;
   }
 
   private void syncFolder(List<String> paths) {
