@@ -82,9 +82,10 @@ public final class ChangeCommitter {
     change.merge().ifPresent(tip -> args.addAll(List.of("-p", tip)));
     Map<String, String> env = change.author().map(Change.Person::asAuthorEnvironment).orElse(Map.of());
     String commit = repo.git().run(env, change.message(), args.toArray(String[]::new));
-    LoadResult before = repo.load(base);
     LoadResult after = repo.load(commit);
-    List<Problem> added = ProblemDelta.added(before.problems(), after.problems());
+    // The base is loaded only when the result has problems: most changes leave none, and loading costs.
+    List<Problem> added = after.isValid() ? List.of()
+        : ProblemDelta.added(repo.load(base).problems(), after.problems());
     if (!added.isEmpty()) {
       throw new CliException("the change would leave the repository invalid, so nothing was committed:\n"
           + added.stream().map(Problem::toString).collect(Collectors.joining("\n")));

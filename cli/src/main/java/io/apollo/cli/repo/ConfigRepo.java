@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
@@ -26,6 +28,7 @@ public final class ConfigRepo {
   private final Optional<String> branch;
   private final Optional<String> remote;
   private final Optional<String> remoteBranch;
+  private final Map<String, LoadResult> loaded = new HashMap<>();
 
   private ConfigRepo(Git git, Optional<String> branch, Optional<String> remote, Optional<String> remoteBranch) {
     this.git = git;
@@ -106,8 +109,12 @@ public final class ConfigRepo {
     return id.out().strip();
   }
 
-  /** Loads one commit's tree as the hub would. */
+  /** Loads one commit's tree as the hub would; a commit already loaded by this command is not loaded again. */
   public LoadResult load(String commit) {
+    return loaded.computeIfAbsent(commit, this::loadNow);
+  }
+
+  private LoadResult loadNow(String commit) {
     Path objects = Path.of(git.run("rev-parse", "--path-format=absolute", "--git-common-dir"));
     try (Repository repository = new FileRepositoryBuilder().setGitDir(objects.toFile()).setMustExist(true).build()) {
       GitCommitSource source =

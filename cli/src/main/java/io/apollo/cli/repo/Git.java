@@ -23,7 +23,7 @@ public final class Git {
   private final Path dir;
 
   public Git(Path dir) {
-    this.dir = dir;
+    this.dir = dir.toAbsolutePath();
   }
 
   public Path dir() {
