@@ -37,8 +37,9 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:no change to the plans", "3:plans appear, disappear or change",
         "1:the head adds problems, or the diff could not be made", "2:usage error"},
-    footer = {"", "Examples:", "  apollo diff                                   # working folder against origin/main",
-        "  apollo diff --base origin/main --head HEAD --reported reports.json --output markdown > comment.md"})
+    footer = {"", "Examples:", "  apollo diff               # the working folder against origin/main",
+        "  apollo diff --base origin/main --head HEAD --reported reports.json \\",
+        "      --output markdown > comment.md"})
 public final class DiffCommand implements Callable<Integer> {
   /** Exit code when the plans differ: a CI job can tell "changes" from "failed". */
   public static final int EXIT_CHANGES = 3;

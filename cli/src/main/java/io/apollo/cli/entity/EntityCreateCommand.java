@@ -35,11 +35,17 @@ import picocli.CommandLine.Option;
 @Command(
     name = "create",
     description = "Deploy a product to an environment: add the entity, pinned or following a channel, and commit.",
-    mixinStandardHelpOptions = true,
     footer = {"", "Examples:",
-        "  apollo entity create --product com.example:catalog-service --version 1.0.0 --environment staging",
-        "  apollo entity create --product com.example:catalog-service --channel stable --environment production"})
+        "  apollo entity create --product com.example:catalog-service \\",
+        "      --version 1.0.0 \\",
+        "      --environment staging",
+        "  apollo entity create --product com.example:catalog-service \\",
+        "      --channel stable \\",
+        "      --environment production"})
 public final class EntityCreateCommand implements Callable<Integer> {
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
   @Option(names = "--product", required = true, paramLabel = "PRODUCT", description = "group:artifact.")
   String product;
 

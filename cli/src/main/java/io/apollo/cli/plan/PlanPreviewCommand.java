@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
     description = "Show the plans the hub would make at an instant, with every blocking reason and required role.",
     mixinStandardHelpOptions = true,
     footer = {"", "Example:", "  apollo plan preview --repo sample-repo \\",
-        "      --reported docs/examples/sample-reported-state.json --at 2026-12-05T03:00:00Z"})
+        "      --reported docs/examples/sample-reported-state.json \\",
+        "      --at 2026-12-05T03:00:00Z"})
 public final class PlanPreviewCommand implements Callable<Integer> {
   @Mixin PlanOptions options;
 

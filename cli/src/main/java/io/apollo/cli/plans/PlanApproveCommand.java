@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
     description = "Approve a plan: merge its branch as EMAIL, or add EMAIL's approval for a further role.",
     mixinStandardHelpOptions = true,
     footer = {"", "Examples:", "  apollo plan approve pl-3f2a9c0d1e4b5a67 --by ops@team.com",
-        "  apollo plan approve pl-3f2a9c0d1e4b5a67 --by carol.diaz@example.com --role vp-engineering"})
+        "  apollo plan approve pl-3f2a9c0d1e4b5a67 --by carol.diaz@example.com \\",
+        "      --role vp-engineering"})
 public final class PlanApproveCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN_ID", description = "The plan's id (apollo plan list --state pending).")
   String id;

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
     name = "create",
     description = "Propose a manual plan (e.g. a rollback) through the same git flow as the hub's plans.",
     mixinStandardHelpOptions = true,
-    footer = {"", "Example:", "  apollo plan create --entity production/catalog-service --type rollback --target-version 2.0.0"})
+    footer = {"", "Example:", "  apollo plan create --entity production/catalog-service --type rollback \\",
+        "      --target-version 2.0.0"})
 public final class PlanCreateCommand implements Callable<Integer> {
   @Option(names = "--entity", required = true, paramLabel = "ENTITY_ID", description = "environment/name.")
   String entity;

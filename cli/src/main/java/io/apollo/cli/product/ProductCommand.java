@@ -8,5 +8,5 @@ import picocli.CommandLine.Command;
     description = "Register and read products (group:artifact) in the config repository.",
     mixinStandardHelpOptions = true,
     subcommands = {ProductCreateCommand.class, ProductListCommand.class, ProductGetCommand.class},
-    footer = {"", "Example:", "  apollo product create --group com.example --name catalog-service --criticality high"})
+    footer = {"", "Example:", "  apollo product create --group com.example --name catalog-service"})
 public final class ProductCommand {}

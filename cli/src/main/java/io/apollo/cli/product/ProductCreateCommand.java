@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
     description = "Add a product to the config repository and commit it.",
     mixinStandardHelpOptions = true,
     footer = {"", "Example:", "  apollo product create --group com.example --name catalog-service \\",
-        "      --display-name 'Catalog Service' --criticality critical --type sls-service"})
+        "      --display-name 'Catalog Service' --criticality critical \\",
+        "      --type sls-service"})
 public final class ProductCreateCommand implements Callable<Integer> {
   @Option(names = "--group", required = true, paramLabel = "GROUP", description = "The product's group, e.g. com.example.")
   String group;

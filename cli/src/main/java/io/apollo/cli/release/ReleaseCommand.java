@@ -10,5 +10,5 @@ import picocli.CommandLine.Command;
     subcommands = {ReleaseCreateCommand.class, ReleaseListCommand.class, ReleasePromoteCommand.class,
         ReleaseDeprecateCommand.class, ReleasePublishCommand.class},
     footer = {"", "Example:", "  apollo release publish build/distributions/catalog-service-2.1.0.sls.tgz \\",
-        "      --artifact-uri https://artifacts.example.com/catalog-service-2.1.0.sls.tgz"})
+        "      --artifact-uri https://artifacts.example.com/cs-2.1.0.sls.tgz"})
 public final class ReleaseCommand {}

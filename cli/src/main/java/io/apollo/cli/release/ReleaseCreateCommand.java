@@ -26,10 +26,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "create",
     description = "Record a release of a product and commit it; prints its id (group:artifact:version).",
-    mixinStandardHelpOptions = true,
-    footer = {"", "Example:", "  apollo release create com.example:catalog-service --version 1.0.0 --channel stable \\",
-        "      --artifact https://artifacts.example.com/catalog-service-1.0.0.tgz --sha256 8f06...c35f"})
+    footer = {"", "Example:", "  apollo release create com.example:catalog-service --version 1.0.0 \\",
+        "      --channel stable --artifact https://artifacts.example.com/cs-1.0.0.tgz \\",
+        "      --sha256 8f06029a7807f6825ad0f5295222421f469e8f87947c10fd1ce635d80436c35f"})
 public final class ReleaseCreateCommand implements Callable<Integer> {
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
   @Parameters(index = "0", paramLabel = "PRODUCT", description = "group:artifact of a registered product.")

@@ -31,7 +31,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
     description = "Record the release an SLS distribution (.tgz) holds: manifest, dependencies and checksum.",
     mixinStandardHelpOptions = true,
     footer = {"", "Example:", "  apollo release publish build/distributions/catalog-service-2.1.0.sls.tgz \\",
-        "      --artifact-uri https://artifacts.example.com/sls/catalog-service-2.1.0.sls.tgz"})
+        "      --artifact-uri https://artifacts.example.com/cs-2.1.0.sls.tgz"})
 public final class ReleasePublishCommand implements Callable<Integer> {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
