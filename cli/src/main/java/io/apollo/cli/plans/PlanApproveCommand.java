@@ -58,6 +58,7 @@ public final class PlanApproveCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--by '" + by + "' is not an email address");
     }
     ConfigRepo config = repo.open(spec.commandLine().getErr());
+    requireMainLine(config);
     GitPlans.fetch(config);
     ConfigRepo.Snapshot head = config.snapshot();
     GitPlan plan = GitPlans.find(head, id).orElseThrow(() -> PlanIdsArg.unknown(id));
@@ -120,6 +121,23 @@ public final class PlanApproveCommand implements Callable<Integer> {
     }
     return missing.stream().filter(held::contains).findFirst()
         .orElseThrow(() -> Approvers.nobodyFor(head.state(), by, missing, "plan " + id + " still needs"));
+  }
+
+  /**
+   * Approval lands on the line the hub reads: the remote's default branch (origin/HEAD), or main when the remote
+   * does not say. Merging a plan into a feature branch would approve nothing.
+   */
+  private static void requireMainLine(ConfigRepo config) {
+    String mainLine = config.remote()
+        .map(r -> config.git().tryRun("symbolic-ref", "--quiet", "--short", "refs/remotes/" + r + "/HEAD"))
+        .filter(io.apollo.cli.repo.Git.Result::ok)
+        .map(result -> result.out().strip().substring(result.out().strip().indexOf('/') + 1))
+        .orElse("main");
+    String here = config.remoteBranch().or(config::branch).orElse("a detached HEAD");
+    if (!here.equals(mainLine)) {
+      throw new CliException("the checked-out branch goes to " + here + ", but approvals land on " + mainLine
+          + ", the branch the hub reads; switch to it (git switch " + mainLine + ") and approve again");
+    }
   }
 
   private static String describe(GitPlan plan) {

@@ -136,7 +136,8 @@ class EntityCommandIT {
       assertThat(list.exitCode()).as(list.err()).isZero();
       assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("ENTITY").contains("RUNNING")
           .contains("HEALTH");
-      assertThat(list.out()).contains("channel beta").contains("2.1.0").contains("pl-0123456789abcdef");
+      assertThat(list.out()).contains("channel beta").contains("2.1.0").contains("pl-0123456789abcdef")
+          .as("no colour when the output is not a terminal").doesNotContain("\u001B[");
       assertThat(hub.requests()).contains("/v1/entities?environment=staging");
 
       CliRun status = CliRun.of("entity", "status", "staging/catalog-service", "--hub", hub.url());

@@ -68,6 +68,12 @@ class PlanCommandsIT {
     assertThat(notAVp.err()).contains("holds none of the roles").contains(CAROL_VP);
     assertThat(repo.originHead()).isEqualTo(main);
 
+    GitFixture.git(repo.work(), "switch", "--quiet", "-c", "feature");
+    CliRun elsewhere = apollo("plan", "approve", id, "--by", CAROL_VP);
+    assertThat(elsewhere.exitCode()).isEqualTo(1);
+    assertThat(elsewhere.err()).contains("approvals land on main").contains("git switch main");
+    GitFixture.git(repo.work(), "switch", "--quiet", "main");
+
     CliRun approve = apollo("plan", "approve", id, "--by", CAROL_VP);
     assertThat(approve.exitCode()).as(approve.err()).isZero();
     assertThat(approve.out()).contains("Approved " + id + " as " + CAROL_VP + " for vp-engineering");
