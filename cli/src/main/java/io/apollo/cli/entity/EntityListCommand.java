@@ -54,6 +54,10 @@ public final class EntityListCommand implements Callable<Integer> {
           "state", nz(state))).orElseThrow();
       return printLive(format, answer.path("entities"));
     }
+    if (state != null) {
+      throw new io.apollo.cli.CliException("--state " + state + " filters on live state, which needs a hub. "
+          + HubOption.NO_HUB);
+    }
     DesiredState desired = repo.open(spec.commandLine().getErr()).snapshot().state();
     ArrayNode list = Json.object().arrayNode();
     Table table = Table.of("ENTITY", "PRODUCT", "DESIRED", "SPOKE", "FILE");

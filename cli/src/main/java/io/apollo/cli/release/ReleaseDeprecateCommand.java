@@ -61,6 +61,13 @@ public final class ReleaseDeprecateCommand implements Callable<Integer> {
     Outcome outcome = change.apply(repo, Change.write(message, Map.of(found.origin().path(), text),
         "recall-" + id.product().artifact() + "-" + id.version()));
     ReleaseCreateCommand.print(spec, format, id, outcome, message);
+    List<String> pinned = head.state().entities().values().stream()
+        .filter(e -> e.product().equals(id.product()) && e.version().filter(v -> v.compareTo(id.version()) == 0)
+            .isPresent())
+        .map(e -> e.id() + " (" + e.origin() + ")").toList();
+    if (!pinned.isEmpty() && format != OutputFormat.JSON) {
+      spec.commandLine().getOut().println("Pinned to it, to move by changing their pin: " + String.join(", ", pinned));
+    }
     return 0;
   }
 }

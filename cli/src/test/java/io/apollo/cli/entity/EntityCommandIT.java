@@ -117,6 +117,10 @@ class EntityCommandIT {
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out()).contains("desired   15.5.20 (pinned)").contains("none in git").contains("needs a hub");
 
+    CliRun byState = apollo("entity", "list", "--state", "running");
+    assertThat(byState.exitCode()).isEqualTo(1);
+    assertThat(byState.err()).contains("needs a hub");
+
     CliRun unknown = apollo("entity", "status", "staging/nope");
     assertThat(unknown.exitCode()).isEqualTo(1);
     CliRun badId = apollo("entity", "status", "nope");

@@ -71,6 +71,7 @@ class ReleaseCommandIT {
   void deprecateRecallsInPlaceKeepingComments() throws Exception {
     CliRun run = apollo("release", "deprecate", "com.example:catalog-service:2.1.0", "--reason", "CVE-2024-XXX");
     assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Pinned to it").contains("production/catalog-service");
     String text = repo.originFile("main", FILE);
     assertThat(text).contains("reason: \"CVE-2024-XXX\"").contains("# Shipped to beta first and promoted");
     assertThat(repo.originLog("main", "%s")).isEqualTo("Recall com.example:catalog-service:2.1.0: CVE-2024-XXX");
