@@ -2,11 +2,13 @@ package io.apollo.cli.repo;
 
 import io.apollo.cli.CliException;
 import io.apollo.cli.Workers;
+import io.apollo.cli.output.Progress;
 import io.apollo.core.load.ConfigLoader;
 import io.apollo.core.load.LoadResult;
 import io.apollo.core.load.yaml.YamlLimits;
 import io.apollo.reconciler.gitsync.GitCommitSource;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -29,6 +31,7 @@ public final class ConfigRepo {
   private final Optional<String> remote;
   private final Optional<String> remoteBranch;
   private final Map<String, LoadResult> loaded = new HashMap<>();
+  private PrintWriter progress = new PrintWriter(java.io.OutputStream.nullOutputStream());
 
   private ConfigRepo(Git git, Optional<String> branch, Optional<String> remote, Optional<String> remoteBranch) {
     this.git = git;
@@ -64,6 +67,12 @@ public final class ConfigRepo {
         .map(ref -> ref.replaceFirst("^refs/heads/", ""))
         .or(() -> remote.isPresent() ? branch : Optional.empty());
     return new ConfigRepo(git, branch, remote, remoteBranch);
+  }
+
+  /** Where progress lines go (stderr, and only on a terminal: see {@link Progress}). */
+  public ConfigRepo reportingTo(PrintWriter progress) {
+    this.progress = progress;
+    return this;
   }
 
   public Git git() {
@@ -184,6 +193,7 @@ public final class ConfigRepo {
       return;
     }
     String tracking = "refs/remotes/" + remote.get() + "/" + remoteBranch.get();
+    Progress.say(progress, "Fetching " + remoteBranch.get() + " from " + remote.get() + " ...");
     Git.Result fetch = git.tryRun("fetch", "--quiet", remote.get(),
         "+refs/heads/" + remoteBranch.get() + ":" + tracking);
     if (!fetch.ok()) {

@@ -21,11 +21,12 @@ public final class RepoOption {
     Settings settings = Settings.load();
     String named = repo != null ? repo : settings.repo().orElse(null);
     if (named == null) {
-      return ConfigRepo.open(Path.of(""), true);
+      return ConfigRepo.open(Path.of(""), true).reportingTo(progress);
     }
     if (RemoteClones.isUrl(named)) {
-      return ConfigRepo.open(new RemoteClones(settings.cacheDir()).upToDate(named, progress), false);
+      return ConfigRepo.open(new RemoteClones(settings.cacheDir()).upToDate(named, progress), false)
+          .reportingTo(progress);
     }
-    return ConfigRepo.open(Path.of(named), repo == null);
+    return ConfigRepo.open(Path.of(named), repo == null).reportingTo(progress);
   }
 }
