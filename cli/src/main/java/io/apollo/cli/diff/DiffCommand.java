@@ -73,7 +73,7 @@ public final class DiffCommand implements Callable<Integer> {
           + ": no such file; give a JSON file of spoke reports (see docs/reported-state.md)");
     }
     ConfigRepo config = repo.open(spec.commandLine().getErr());
-    Instant when = at != null ? at : Clock.systemUTC().instant();
+    Instant when = at != null ? at : Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     String baseCommit = config.resolve(base);
     LoadResult before = config.load(baseCommit);
     LoadResult after;

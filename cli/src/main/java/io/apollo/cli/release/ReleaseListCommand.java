@@ -49,11 +49,10 @@ public final class ReleaseListCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(Json.write(Json.object().set("releases", releases)));
       return 0;
     }
-    Table table = Table.of("RELEASE", "VERSION", "CHANNELS", "STATE", "FILE");
+    Table table = Table.of("RELEASE", "VERSION", "CHANNELS", "FILE", "STATE");
     for (Release r : state.releasesOf(id)) {
-      table.row(ReleaseId.of(r).toString(), r.version().toString(), channels(r),
-          r.recalled().map(recall -> Style.state("RECALLED") + ": " + recall.reason()).orElse("available"),
-          r.origin().toString());
+      table.row(ReleaseId.of(r).toString(), r.version().toString(), channels(r), r.origin().toString(),
+          r.recalled().map(recall -> Style.state("RECALLED") + ": " + recall.reason()).orElse("available"));
     }
     spec.commandLine().getOut().print(table.isEmpty()
         ? "No releases of " + id + " yet; add one: apollo release create " + id + " --version 1.0.0\n"
