@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,7 +74,7 @@ public final class DiffCommand implements Callable<Integer> {
           + ": no such file; give a JSON file of spoke reports (see docs/reported-state.md)");
     }
     ConfigRepo config = repo.open(spec.commandLine().getErr());
-    Instant when = at != null ? at : Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant when = at != null ? at : Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS);
     String baseCommit = config.resolve(base);
     LoadResult before = config.load(baseCommit);
     LoadResult after;
