@@ -1,10 +1,15 @@
 package io.apollo.cli;
 
+import io.apollo.cli.diff.DiffCommand;
+import io.apollo.cli.entity.EntityCommand;
 import io.apollo.cli.explain.ExplainCommand;
 import io.apollo.cli.plan.PlanCommand;
+import io.apollo.cli.product.ProductCommand;
+import io.apollo.cli.release.ReleaseCommand;
 import io.apollo.cli.spoke.SpokeCommand;
 import io.apollo.cli.validate.ValidateCommand;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,8 +22,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ApolloCommand.Version.class,
     description = "Desired state in git, explained plans, constraints and approvals that hold.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ExplainCommand.class, SpokeCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, PlanCommand.class, ExplainCommand.class,
+        ProductCommand.class, ReleaseCommand.class, EntityCommand.class, DiffCommand.class, SpokeCommand.class,
+        CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+    footer = {"", "Exit codes: 0 success, 1 refused or failed (the message says why and what to do), 2 usage error;",
+        "apollo diff: 3 when the plans change.", "", "Shell completion: source <(apollo generate-completion)"})
 public final class ApolloCommand implements Runnable {
   /** Exit code when the command ran and found the input wrong. */
   public static final int EXIT_INVALID = 1;

@@ -25,7 +25,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "explain",
     description = "Explain, in words, why an entity has the plan it has (or none) at an instant.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  apollo explain production/catalog-service --repo sample-repo \\",
+        "      --reported docs/examples/sample-reported-state.json \\",
+        "      --at 2026-12-05T03:00:00Z"})
 public final class ExplainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ENTITY", description = "The entity, as environment/name (e.g. production/catalog).")
   String entity;

@@ -5,5 +5,7 @@ public enum OutputFormat {
   /** Aligned text for people (the default). */
   TABLE,
   /** One JSON document for tools. */
-  JSON
+  JSON,
+  /** Markdown, ready to post as a pull-request comment (only where a command says so). */
+  MARKDOWN
 }

@@ -12,4 +12,9 @@ public final class OutputOption {
   public OutputFormat format(CommandLine.Model.CommandSpec spec) {
     return OutputFormats.parse(spec, output);
   }
+
+  /** The format, where a command also offers others (e.g. markdown). */
+  public OutputFormat format(CommandLine.Model.CommandSpec spec, OutputFormat... allowed) {
+    return OutputFormats.parse(spec, output, allowed);
+  }
 }

@@ -11,16 +11,26 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import io.apollo.cli.plans.PlanApproveCommand;
+import io.apollo.cli.plans.PlanCancelCommand;
+import io.apollo.cli.plans.PlanCreateCommand;
+import io.apollo.cli.plans.PlanGetCommand;
+import io.apollo.cli.plans.PlanListCommand;
 
 /**
- * {@code apollo plan}: the plans the hub would make for a config repository at an instant, offline. Exit 0 when the
- * repository is valid, 1 when it has problems (they go to stderr; valid parts are still planned, broken entities
- * are left alone, as the hub would), 2 on a usage error.
+ * {@code apollo plan}: the group of plan commands ({@code preview}, {@code list}, {@code get}, {@code approve},
+ * {@code cancel}, {@code create}). Run with no subcommand it is {@code apollo plan preview}, as it was before the
+ * group existed, so {@code apollo plan --repo DIR ...} keeps working.
  */
 @Command(
     name = "plan",
-    description = "Show the plans the hub would make at an instant, with every blocking reason and required role.",
-    mixinStandardHelpOptions = true)
+    description = {"Plans: preview offline, list and read them, approve, cancel, or propose one by hand.",
+        "With no subcommand: the same as 'apollo plan preview'."},
+    mixinStandardHelpOptions = true,
+    subcommands = {PlanPreviewCommand.class, PlanListCommand.class, PlanGetCommand.class, PlanApproveCommand.class,
+        PlanCancelCommand.class, PlanCreateCommand.class},
+    footer = {"", "Examples:", "  apollo plan preview --repo sample-repo --at 2026-12-05T03:00:00Z",
+        "  apollo plan list --state pending", "  apollo plan approve pl-3f2a9c0d1e4b5a67 --by ops@team.com"})
 public final class PlanCommand implements Callable<Integer> {
   @Mixin PlanOptions options;
 
@@ -31,6 +41,11 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return preview(spec, options, output);
+  }
+
+  /** What {@code plan preview} (and {@code plan} alone) prints. */
+  static int preview(CommandLine.Model.CommandSpec spec, PlanOptions options, OutputOption output) {
     OutputFormat format = output.format(spec);
     PlanningSession session = PlanningSession.run(options.repo(spec), options.reported(spec), options.at(Clock.systemUTC()));
     PrintWriter out = spec.commandLine().getOut();

@@ -41,13 +41,18 @@ public record PlanningSession(LoadResult loaded, ReportedState reported, Plannin
         new FileTreeSource(repo, YamlLimits.defaults().maxFileBytes()), pool));
     ReportedState reported =
         reportedFile.map(file -> readReports(file, loaded.state())).orElse(ReportedState.empty());
-    PlanningInput input = new PlanningInput(loaded.state(), reported, at, approvals(loaded.state().plans()),
+    return new PlanningSession(loaded, reported, plan(loaded.state(), reported, at));
+  }
+
+  /** Plans {@code desired} against {@code reported} at {@code at}, as the hub would for that commit. */
+  public static PlanningResult plan(DesiredState desired, ReportedState reported, Instant at) {
+    PlanningInput input = new PlanningInput(desired, reported, at, approvals(desired.plans()),
         failedPlans(reported));
-    return new PlanningSession(loaded, reported, new Planner(new ConstraintEvaluator()).plan(input));
+    return new Planner(new ConstraintEvaluator()).plan(input);
   }
 
   /** Reads reports; an entity whose report names no product gets the one desired state gives it. */
-  static ReportedState readReports(Path file, DesiredState desired) {
+  public static ReportedState readReports(Path file, DesiredState desired) {
     try {
       return ReportedState.of(SpokeReportJson.read(file.toString(), Files.readAllBytes(file),
           id -> desired.entity(id).map(Entity::product)));

@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "validate",
     description = "Check a config repository: YAML, schemas, references. Prints path:line:col: message per problem.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  apollo validate sample-repo --output json"})
 public final class ValidateCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",

@@ -1,0 +1,42 @@
+package io.apollo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * Every command answers {@code --help} with exit 0, an example, and lines that fit an 80-column terminal; a
+ * subcommand whose option is named {@code --version} (as the seed's are) still has {@code -h/--help}.
+ */
+class HelpTest {
+  static Stream<String> commands() {
+    List<String> names = new ArrayList<>();
+    collect(ApolloCommand.commandLine(), "", names);
+    return names.stream();
+  }
+
+  private static void collect(CommandLine cli, String prefix, List<String> names) {
+    cli.getSubcommands().forEach((name, sub) -> {
+      if (!name.equals("help") && !name.equals("generate-completion")) {
+        names.add((prefix + " " + name).strip());
+        collect(sub, prefix + " " + name, names);
+      }
+    });
+  }
+
+  @ParameterizedTest(name = "apollo {0} --help")
+  @MethodSource("commands")
+  void everyCommandHasHelpWithAnExample(String command) {
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.add("--help");
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Usage: apollo " + command).containsPattern("Examples?:\\n  apollo ");
+    assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+  }
+}

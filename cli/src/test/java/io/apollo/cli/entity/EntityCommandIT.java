@@ -1,0 +1,160 @@
+package io.apollo.cli.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apollo.cli.CliRun;
+import io.apollo.cli.FakeHub;
+import io.apollo.cli.GitFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code apollo entity ...} against a real clone of sample-repo's origin, and the live paths against a stand-in hub. */
+class EntityCommandIT {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path temp;
+
+  GitFixture repo;
+
+  @BeforeEach
+  void makeRepo() {
+    repo = GitFixture.ofSampleRepo(temp);
+  }
+
+  private CliRun apollo(String... args) {
+    String[] all = Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--repo";
+    all[args.length + 1] = repo.work().toString();
+    return CliRun.of(all);
+  }
+
+  @Test
+  void createAppendsAPinnedEntityToTheEnvironmentsFile() {
+    CliRun run = apollo("entity", "create", "--product", "com.example:catalog-service", "--version", "2.1.0",
+        "--environment", "staging", "--name", "catalog-canary");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Entity staging/catalog-canary\n")
+        .contains("apollo entity status staging/catalog-canary");
+    assertThat(repo.originLog("main", "%ae|%s")).isEqualTo(GitFixture.USER_EMAIL
+        + "|Deploy com.example:catalog-service to staging at 2.1.0 as staging/catalog-canary");
+    assertThat(repo.originFilesChanged("main")).containsExactly("entities/staging.yaml");
+    String text = repo.originFile("main", "entities/staging.yaml");
+    assertThat(text).contains("# Staging follows channels").endsWith("environment: staging\n  version: 2.1.0");
+
+    CliRun follow = apollo("entity", "create", "--product", "com.example:catalog-service", "--channel", "beta",
+        "--environment", "production", "--name", "catalog-beta", "--output", "json");
+    assertThat(follow.exitCode()).as(follow.err()).isZero();
+    assertThat(JSON.readTree(follow.out()).path("entity").asString()).isEqualTo("production/catalog-beta");
+    assertThat(repo.originFile("main", "entities/production.yaml")).contains("channel: beta");
+  }
+
+  @Test
+  void refusesWhatWouldNotDeploy() throws Exception {
+    String before = repo.originHead();
+    CliRun unknownProduct = apollo("entity", "create", "--product", "com.example:nope", "--version", "1.0.0",
+        "--environment", "staging");
+    assertThat(unknownProduct.exitCode()).isEqualTo(1);
+    assertThat(unknownProduct.err()).contains("no product com.example:nope");
+
+    CliRun recalled = apollo("entity", "create", "--product", "com.example:auth-service", "--version", "1.3.0",
+        "--environment", "staging", "--name", "auth-old");
+    assertThat(recalled.exitCode()).isEqualTo(1);
+    assertThat(recalled.err()).contains("is recalled").contains("CVE-2026-1234");
+
+    CliRun noRelease = apollo("entity", "create", "--product", "com.example:auth-service", "--version", "9.9.9",
+        "--environment", "staging", "--name", "auth-next");
+    assertThat(noRelease.exitCode()).isEqualTo(1);
+    assertThat(noRelease.err()).contains("no release com.example:auth-service:9.9.9").contains("apollo release create");
+
+    CliRun noEnv = apollo("entity", "create", "--product", "com.example:auth-service", "--channel", "stable",
+        "--environment", "qa");
+    assertThat(noEnv.exitCode()).isEqualTo(1);
+    assertThat(noEnv.err()).contains("no environment qa").contains("production, staging");
+
+    CliRun badChannel = apollo("entity", "create", "--product", "com.example:auth-service", "--channel", "prod",
+        "--environment", "staging", "--name", "x");
+    assertThat(badChannel.exitCode()).isEqualTo(2);
+
+    CliRun both = apollo("entity", "create", "--product", "com.example:auth-service", "--channel", "stable",
+        "--version", "1.3.1", "--environment", "staging", "--name", "x");
+    assertThat(both.exitCode()).isEqualTo(2);
+
+    CliRun exists = apollo("entity", "create", "--product", "com.example:auth-service", "--channel", "stable",
+        "--environment", "staging");
+    assertThat(exists.exitCode()).isEqualTo(1);
+    assertThat(exists.err()).contains("entity staging/auth-service already exists");
+
+    Path staging = repo.work().resolve("entities/staging.yaml");
+    Files.writeString(staging, Files.readString(staging) + "# a note not yet committed\n");
+    CliRun dirty = apollo("entity", "create", "--product", "com.example:auth-service", "--channel", "stable",
+        "--environment", "staging", "--name", "auth-two");
+    assertThat(dirty.exitCode()).isEqualTo(1);
+    assertThat(dirty.err()).contains("local changes in entities/staging.yaml");
+    assertThat(Files.readString(staging)).endsWith("# a note not yet committed\n");
+    assertThat(repo.originHead()).isEqualTo(before);
+  }
+
+  @Test
+  void withoutAHubListAndStatusSayWhatTheRepositoryKnows() throws Exception {
+    CliRun list = apollo("entity", "list", "--environment", "staging");
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).startsWith("ENTITY").contains("staging/postgres-db").contains("15.5.20 (pinned)")
+        .contains("channel stable").doesNotContain("production/").contains("Live state");
+
+    CliRun json = apollo("entity", "list", "--output", "json");
+    JsonNode root = JSON.readTree(json.out());
+    assertThat(root.path("source").asString()).isEqualTo("repository");
+    assertThat(root.path("entities")).hasSize(10);
+
+    CliRun status = apollo("entity", "status", "staging/postgres-db");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).contains("desired   15.5.20 (pinned)").contains("none in git").contains("needs a hub");
+
+    CliRun byState = apollo("entity", "list", "--state", "running");
+    assertThat(byState.exitCode()).isEqualTo(1);
+    assertThat(byState.err()).contains("needs a hub");
+
+    CliRun unknown = apollo("entity", "status", "staging/nope");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    CliRun badId = apollo("entity", "status", "nope");
+    assertThat(badId.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void withAHubListAndStatusShowLiveState() throws Exception {
+    String entity = """
+        {"id": "staging/catalog-service", "product": "com.example:catalog-service", "environment": "staging",
+         "spoke": "staging-spoke-1", "desiredVersion": null, "channel": "beta", "runningVersion": "2.1.0",
+         "state": "RUNNING", "health": "HEALTHY", "planId": "pl-0123456789abcdef",
+         "explain": "Target 2.2.0-rc1: the newest release on beta."}""";
+    try (FakeHub hub = new FakeHub(Map.of("/v1/entities", "{\"entities\": [" + entity + "]}",
+        "/v1/entities/staging/catalog-service", entity))) {
+      CliRun list = CliRun.of("entity", "list", "--environment", "staging", "--hub", hub.url());
+      assertThat(list.exitCode()).as(list.err()).isZero();
+      assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("ENTITY").contains("RUNNING")
+          .contains("HEALTH");
+      assertThat(list.out()).contains("channel beta").contains("2.1.0").contains("pl-0123456789abcdef")
+          .as("no colour when the output is not a terminal").doesNotContain("\u001B[");
+      assertThat(hub.requests()).contains("/v1/entities?environment=staging");
+
+      CliRun status = CliRun.of("entity", "status", "staging/catalog-service", "--hub", hub.url());
+      assertThat(status.exitCode()).as(status.err()).isZero();
+      assertThat(status.out()).contains("running   2.1.0").contains("health    HEALTHY")
+          .contains("Target 2.2.0-rc1");
+
+      CliRun unknown = CliRun.of("entity", "status", "staging/nope", "--hub", hub.url());
+      assertThat(unknown.exitCode()).isEqualTo(1);
+      assertThat(unknown.err()).contains("knows no entity staging/nope");
+    }
+    CliRun down = CliRun.of("entity", "list", "--hub", "http://127.0.0.1:1");
+    assertThat(down.exitCode()).isEqualTo(1);
+    assertThat(down.err()).contains("cannot reach the hub at http://127.0.0.1:1");
+  }
+}
