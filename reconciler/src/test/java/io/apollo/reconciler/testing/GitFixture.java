@@ -194,6 +194,17 @@ public final class GitFixture {
    */
   public String appendApproval(Person author, String planPath, String by, Optional<String> role) {
     pull();
+    writeApproval(planPath, by, role);
+    String commit = commitAll(author, "Approve " + planPath + " as " + by + role.map(r -> " for " + r).orElse(""));
+    push();
+    return commit;
+  }
+
+  /**
+   * Appends {@code {by, role}} to the {@code spec.approvals} list of the plan file at {@code planPath} in the working
+   * copy only (no commit), so a test can make it part of a larger commit.
+   */
+  public GitFixture writeApproval(String planPath, String by, Optional<String> role) {
     String text = read(planPath);
     if (!text.endsWith("\n")) {
       text += "\n";
@@ -203,10 +214,19 @@ public final class GitFixture {
       text += "  approvals:\n";
     }
     text += "  - by: " + by + "\n" + role.map(r -> "    role: " + r + "\n").orElse("");
-    write(planPath, text);
-    String commit = commitAll(author, "Approve " + planPath + " as " + by + role.map(r -> " for " + r).orElse(""));
-    push();
-    return commit;
+    return write(planPath, text);
+  }
+
+  /** Adds {@code person} to the members of {@code role} in sample-repo's {@code policies/roles.yaml} (no commit). */
+  public GitFixture writeMembership(String role, Person person) {
+    return edit("policies/roles.yaml", "  name: " + role + "\nspec:\n  members:\n",
+        "  name: " + role + "\nspec:\n  members:\n    - email: " + person.email() + "\n");
+  }
+
+  /** Makes the remote refuse every non-fast-forward push, as a protected branch does: a forced push would fail. */
+  public GitFixture denyNonFastForwards() {
+    git(temp, "--git-dir=" + remote, "config", "receive.denyNonFastForwards", "true");
+    return this;
   }
 
   /** {@link #appendApproval(Person, String, String, Optional)} by the author themselves for {@code role}. */

@@ -1,0 +1,385 @@
+package io.apollo.reconciler.gitsync;
+
+import io.apollo.core.load.ConfigLoader;
+import io.apollo.core.load.ConfigSource;
+import io.apollo.core.load.yaml.YamlLimits;
+import io.apollo.reconciler.ReconcilerException;
+import io.apollo.reconciler.gitsync.PlanHistory.FileHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+
+/**
+ * {@link ConfigRepository} on JGit: a bare clone in the hub's data folder, commits written straight into the object
+ * database (no working tree), pushes never forced. Every public method takes one lock, so calls are serialised.
+ *
+ * <p>Faults it absorbs: a remote that cannot be reached (the last fetched head stays readable; the next fetch
+ * after the remote is back works on the same clone), history rewritten on the remote (followed, and reported in
+ * {@link FetchResult#rewritten()}), and a local clone that is missing or broken (moved aside to
+ * {@code <localDir>.broken} and cloned again on the next fetch, reported in {@link FetchResult#recloned()}).
+ */
+public final class JGitConfigRepository implements ConfigRepository {
+  /** How many times a push that lost a race is re-done on the new head before giving up. */
+  static final int PUSH_TRIES = 5;
+
+  private final GitSettings settings;
+  private final Remote remote;
+  private final GitSettings.Identity identity;
+  private final Clock clock;
+  private final long maxFileBytes;
+  private final RoleIndex roles;
+  private final Map<ObjectId, Map<String, PlanOnBranch>> plansByCommit = RoleIndex.lru(16);
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private LocalClone clone;
+  private ObjectId head;
+  /** Set when a read failed in a way that may mean a broken clone: the next fetch checks every object. */
+  private volatile boolean suspect;
+
+  private JGitConfigRepository(GitSettings settings, Clock clock) {
+    this.settings = settings;
+    this.remote = new Remote(settings.remote(), settings.timeout());
+    this.identity = new GitSettings.Identity(settings.identityName(), settings.identityEmail());
+    this.clock = clock;
+    this.maxFileBytes = YamlLimits.defaults().maxFileBytes();
+    this.roles = new RoleIndex(ConfigLoader.withDefaults(), maxFileBytes);
+  }
+
+  /**
+   * Opens the repository described by {@code settings} without touching the network: when the local clone is
+   * usable, {@link #head()} is at once what it last fetched (a restarted hub keeps governing by its last good
+   * commit while the remote is away); the first {@link #fetch()} clones or repairs it as needed.
+   */
+  public static JGitConfigRepository open(GitSettings settings) {
+    return open(settings, Clock.systemUTC());
+  }
+
+  static JGitConfigRepository open(GitSettings settings, Clock clock) {
+    JGitConfigRepository repository = new JGitConfigRepository(settings, clock);
+    LocalClone.openExisting(settings.localDir()).ifPresent(existing -> {
+      Optional<ObjectId> last = existing.tracking(settings.branch());
+      if (last.isPresent() && existing.check(last.get(), false).isEmpty()) {
+        repository.head = last.get();
+      }
+      repository.clone = existing;
+    });
+    return repository;
+  }
+
+  @Override
+  public FetchResult fetch() {
+    return locked(() -> {
+      Optional<ObjectId> previous = Optional.ofNullable(head);
+      boolean recloned = false;
+      if (!usable()) {
+        recloned = clone != null || holdsAnything(settings.localDir());
+        reclone();
+      }
+      try {
+        remote.fetch(clone.repository());
+      } catch (ReconcilerException unreachable) {
+        if (recloned || usable(true)) {
+          throw new ReconcilerException(unreachable.getMessage() + governingBy(), unreachable);
+        }
+        recloned = true;
+        reclone();
+        remote.fetch(clone.repository());
+      }
+      ObjectId fetched = clone.tracking(settings.branch()).orElseThrow(() -> new ReconcilerException(
+          "the remote " + remote + " has no branch '" + settings.branch() + "'; check --branch" + governingBy()));
+      Optional<String> unreadable = clone.check(fetched, suspect);
+      if (unreadable.isPresent()) {
+        if (recloned) {
+          throw new ReconcilerException("fetched " + settings.branch() + " from " + remote + " but " + unreadable.get()
+              + governingBy());
+        }
+        recloned = true;
+        reclone();
+        remote.fetch(clone.repository());
+        fetched = clone.tracking(settings.branch()).orElseThrow(() -> new ReconcilerException(
+            "the remote " + remote + " has no branch '" + settings.branch() + "'; check --branch"));
+      }
+      boolean rewritten = previous.isPresent() && !previous.get().equals(fetched)
+          && !isAncestor(previous.get(), fetched);
+      head = fetched;
+      suspect = false;
+      return new FetchResult(fetched.name(), previous.map(ObjectId::name), rewritten, clock.instant(), recloned);
+    });
+  }
+
+  @Override
+  public Optional<String> head() {
+    return locked(() -> Optional.ofNullable(head).map(ObjectId::name));
+  }
+
+  @Override
+  public ConfigSource source(String commit) {
+    return locked(() -> new WatchedSource(new GitCommitSource(repository(), resolve(commit), maxFileBytes)));
+  }
+
+  @Override
+  public String commitToBranch(List<FileWrite> files, String message) {
+    return locked(() -> {
+      ObjectId base = currentHead();
+      for (int attempt = 1; attempt <= PUSH_TRIES; attempt++) {
+        Optional<ObjectId> commit =
+            CommitWriter.commit(repository(), base, files, identity, message, false);
+        if (commit.isEmpty()) {
+          return base.name();
+        }
+        RemoteRefUpdate pushed = push(Constants.R_HEADS + settings.branch(), commit.get(), base);
+        switch (pushed.getStatus()) {
+          case OK, UP_TO_DATE -> {
+            clone.setTracking(settings.branch(), commit.get());
+            head = commit.get();
+            return head.name();
+          }
+          case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> base = currentHeadAfterFetch();
+          default -> throw refused("commit " + files.size() + " file(s) to " + settings.branch(), pushed);
+        }
+      }
+      throw new ReconcilerException("could not commit to " + settings.branch() + " of " + remote + ": the branch moved "
+          + "on " + PUSH_TRIES + " times while the hub was pushing; it will try again on the next pass");
+    });
+  }
+
+  @Override
+  public void propose(String branch, List<FileWrite> files, String message) {
+    locked(() -> {
+      String ref = checkedBranchRef(branch);
+      ObjectId base = currentHead();
+      ObjectId commit = CommitWriter.commit(repository(), base, files, identity, message, true).orElseThrow();
+      // Expect the branch to be absent: when it exists, the remote refuses and the proposal is already there.
+      RemoteRefUpdate pushed = push(ref, commit, ObjectId.zeroId());
+      switch (pushed.getStatus()) {
+        case OK -> clone.setTracking(branch, commit);
+        case UP_TO_DATE, REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> { }
+        default -> throw refused("propose branch " + branch, pushed);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteBranch(String branch) {
+    locked(() -> {
+      String ref = checkedBranchRef(branch);
+      RemoteRefUpdate pushed = push(ref, null, null);
+      switch (pushed.getStatus()) {
+        case OK, NON_EXISTING, UP_TO_DATE -> clone.setTracking(branch, null);
+        default -> throw refused("delete branch " + branch, pushed);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Set<String> branches(String prefix) {
+    return locked(() -> {
+      if (clone == null) {
+        return Set.of();
+      }
+      try {
+        Set<String> names = new TreeSet<>();
+        for (Ref ref : clone.repository().getRefDatabase().getRefsByPrefix(LocalClone.TRACKING)) {
+          String name = ref.getName().substring(LocalClone.TRACKING.length());
+          if (name.startsWith(prefix) && !name.equals(Constants.HEAD)) {
+            names.add(name);
+          }
+        }
+        return Collections.unmodifiableSet(names);
+      } catch (IOException e) {
+        suspect = true;
+        throw new ReconcilerException("cannot list the branches of " + clone.dir() + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  @Override
+  public Map<String, PlanOnBranch> plansOnBranch(String commit) {
+    return locked(() -> {
+      ObjectId id = resolve(commit);
+      Map<String, PlanOnBranch> known = plansByCommit.get(id);
+      if (known != null) {
+        return known;
+      }
+      Repository repository = repository();
+      ApprovalJudge judge = new ApprovalJudge(repository, roles, identity.email(), YamlLimits.defaults());
+      Map<String, PlanOnBranch> plans = new TreeMap<>();
+      try (ObjectReader reader = repository.newObjectReader()) {
+        for (FileHistory file : PlanHistory.of(reader, id).values()) {
+          plans.putIfAbsent(file.planId(), judge.judge(reader, file));
+        }
+      } catch (ReconcilerException e) {
+        suspect = true;
+        throw e;
+      }
+      Map<String, PlanOnBranch> result = Collections.unmodifiableMap(plans);
+      plansByCommit.put(id, result);
+      return result;
+    });
+  }
+
+  @Override
+  public void close() {
+    locked(() -> {
+      if (clone != null) {
+        clone.close();
+        clone = null;
+      }
+      return null;
+    });
+  }
+
+  // ---- helpers; all run under the lock
+
+  private boolean usable() {
+    return usable(suspect);
+  }
+
+  /** The clone is there, looks like a repository, and its last fetched head reads (every object, when deep). */
+  private boolean usable(boolean deep) {
+    if (clone == null || !LocalClone.looksLikeRepository(settings.localDir())) {
+      return false;
+    }
+    Optional<ObjectId> last = clone.tracking(settings.branch());
+    return last.isEmpty() || clone.check(last.get(), deep).isEmpty();
+  }
+
+  private static boolean holdsAnything(java.nio.file.Path dir) {
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isPresent();
+    } catch (IOException e) {
+      return Files.exists(dir);
+    }
+  }
+
+  private void reclone() {
+    if (clone != null) {
+      clone.close();
+      clone = null;
+    }
+    LocalClone.moveAside(settings.localDir());
+    clone = LocalClone.create(settings.localDir());
+  }
+
+  private Repository repository() {
+    if (clone == null) {
+      throw new ReconcilerException("the config repository " + remote + " has not been fetched yet: fetch first");
+    }
+    return clone.repository();
+  }
+
+  private ObjectId currentHead() {
+    return head != null ? head : currentHeadAfterFetch();
+  }
+
+  private ObjectId currentHeadAfterFetch() {
+    fetch();
+    return head;
+  }
+
+  private ObjectId resolve(String commit) {
+    if (ObjectId.isId(commit)) {
+      return ObjectId.fromString(commit);
+    }
+    return GitCommitSource.resolve(repository(), commit);
+  }
+
+  private boolean isAncestor(ObjectId older, ObjectId newer) {
+    try (RevWalk walk = new RevWalk(clone.repository())) {
+      return walk.isMergedInto(walk.parseCommit(older), walk.parseCommit(newer));
+    } catch (MissingObjectException gone) {
+      return false; // the old head is not in the (new) clone at all: the remote no longer has it
+    } catch (IOException e) {
+      throw new ReconcilerException("cannot compare " + older.name() + " with " + newer.name() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private String checkedBranchRef(String branch) {
+    String ref = Constants.R_HEADS + branch;
+    if (!Repository.isValidRefName(ref) || branch.equals(settings.branch())) {
+      throw new ReconcilerException("'" + branch + "' is not a branch the hub may propose on or delete: give a "
+          + "valid name other than the governed branch " + settings.branch());
+    }
+    return ref;
+  }
+
+  /** Pushes one ref update, never forced; {@code newId} null deletes; {@code expectedOld} null: any old value. */
+  private RemoteRefUpdate push(String ref, ObjectId newId, ObjectId expectedOld) {
+    try {
+      RemoteRefUpdate update = newId == null
+          ? new RemoteRefUpdate(repository(), (String) null, ref, false, null, expectedOld)
+          : new RemoteRefUpdate(repository(), null, newId, ref, false, null, expectedOld);
+      return remote.push(repository(), List.of(update)).iterator().next();
+    } catch (IOException e) {
+      throw new ReconcilerException("cannot prepare the push of " + ref + " to " + remote + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ReconcilerException refused(String what, RemoteRefUpdate update) {
+    return new ReconcilerException("the remote " + remote + " refused to " + what + " (" + update.getStatus()
+        + (update.getMessage() == null ? "" : ": " + update.getMessage()) + "); check the server's branch "
+        + "protection and that the hub's identity may push there");
+  }
+
+  private String governingBy() {
+    return head == null ? "" : "; still governing by commit " + head.name() + " as last fetched";
+  }
+
+  private <T> T locked(Supplier<T> body) {
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A commit's tree whose read failures mark the clone suspect, so the next fetch checks it through. */
+  private final class WatchedSource implements ConfigSource {
+    private final GitCommitSource delegate;
+
+    WatchedSource(GitCommitSource delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Listing list() {
+      try {
+        return delegate.list();
+      } catch (RuntimeException e) {
+        suspect = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public byte[] read(Entry entry) {
+      try {
+        return delegate.read(entry);
+      } catch (RuntimeException e) {
+        suspect = true;
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.apollo.reconciler.gitsync;
+
+import io.apollo.reconciler.ReconcilerException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * The remote end of the config repository: fetch every branch into remote-tracking refs (pruning the ones gone),
+ * and push ref updates that are never forced.
+ */
+final class Remote {
+  /**
+   * Every remote branch into {@code refs/remotes/origin/*}. The {@code +} lets the LOCAL tracking refs follow a
+   * history rewritten on the remote (someone force-pushed); it never applies to pushes, which are never forced.
+   */
+  private static final RefSpec FETCH = new RefSpec("+refs/heads/*:" + LocalClone.TRACKING + "*");
+
+  private final URIish uri;
+  private final String display;
+  private final int timeoutSeconds;
+
+  Remote(String remote, Duration timeout) {
+    this.display = remote;
+    this.uri = toUri(remote);
+    this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+  }
+
+  @Override
+  public String toString() {
+    return display;
+  }
+
+  /**
+   * Fetches every branch with prune.
+   *
+   * @throws ReconcilerException when the remote cannot be reached or read (or the local clone cannot take what
+   *     it sends: the caller tells these apart by checking the clone)
+   */
+  void fetch(Repository repository) {
+    try (Transport transport = open(repository)) {
+      transport.setRemoveDeletedRefs(true);
+      transport.fetch(NullProgressMonitor.INSTANCE, List.of(FETCH));
+    } catch (NotSupportedException | TransportException | RuntimeException e) {
+      throw new ReconcilerException("cannot fetch from " + display + ": " + rootMessage(e)
+          + "; check that the repository exists there and the hub can reach it", e);
+    }
+  }
+
+  /** Pushes {@code updates} (each built with {@code forceUpdate = false}); returns them with their status set. */
+  Collection<RemoteRefUpdate> push(Repository repository, List<RemoteRefUpdate> updates) {
+    for (RemoteRefUpdate update : updates) {
+      if (update.isForceUpdate()) {
+        throw new IllegalArgumentException("the hub never force-pushes: " + update.getRemoteName());
+      }
+    }
+    try (Transport transport = open(repository)) {
+      PushResult result = transport.push(NullProgressMonitor.INSTANCE, updates);
+      return result.getRemoteUpdates();
+    } catch (NotSupportedException | TransportException | RuntimeException e) {
+      throw new ReconcilerException("cannot push to " + display + ": " + rootMessage(e)
+          + "; check that the repository exists there and the hub may push to it", e);
+    }
+  }
+
+  private Transport open(Repository repository) throws NotSupportedException, TransportException {
+    Transport transport = Transport.open(repository, uri);
+    transport.setTimeout(timeoutSeconds);
+    return transport;
+  }
+
+  private static URIish toUri(String remote) {
+    try {
+      if (remote.contains("://")) {
+        return new URIish(remote);
+      }
+      // A plain path (scp-like "host:path" is not supported: give an ssh:// URL).
+      return new URIish(Path.of(remote).toAbsolutePath().normalize().toString());
+    } catch (URISyntaxException | RuntimeException e) {
+      throw new ReconcilerException("the git remote '" + remote + "' is neither a path nor a file://, http(s):// "
+          + "or ssh:// URL: " + e.getMessage(), e);
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+        text.append(": ").append(cause.getMessage());
+      }
+    }
+    return text.toString();
+  }
+}
