@@ -1,6 +1,7 @@
 package io.apollo.reconciler.hub;
 
 import io.apollo.reconciler.ReconcilerException;
+import io.apollo.reconciler.gitsync.GitSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +20,8 @@ import java.util.regex.Pattern;
  */
 public record HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
     Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes) {
-  public static final String DEFAULT_IDENTITY = "Apollo Hub <hub@apollo.invalid>";
+  public static final String DEFAULT_IDENTITY = GitSettings.DEFAULT_IDENTITY;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-  private static final Pattern IDENTITY = Pattern.compile("\\s*(.+?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*");
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   public HubOptions {
@@ -61,14 +61,14 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
     }
   }
 
-  /** Splits {@code Name <email>}. */
-  public static String[] identity(String text) {
-    Matcher m = IDENTITY.matcher(text);
-    if (!m.matches()) {
-      throw new ReconcilerException("--git-identity '" + text + "': expected 'Name <email>', such as '"
-          + DEFAULT_IDENTITY + "'");
-    }
-    return new String[] {m.group(1), m.group(2)};
+  /** Splits {@code Name <email>} as git writes an author ({@link GitSettings#parseIdentity}). */
+  public static GitSettings.Identity identity(String text) {
+    return GitSettings.parseIdentity(text);
+  }
+
+  /** Where the hub keeps its clone of the repository: {@code <data-dir>/repo.git}. */
+  public GitSettings gitSettings() {
+    return new GitSettings(repo, branch, dataDir.resolve("repo.git"), gitName, gitEmail, Duration.ofSeconds(60));
   }
 
   /** Reads {@code --name value} pairs (the options of {@code apollo hub}) for {@link HubMain}. */
@@ -82,7 +82,7 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
       }
       values.put(name, rest.removeFirst());
     }
-    String[] who = identity(values.getOrDefault("--git-identity", DEFAULT_IDENTITY));
+    GitSettings.Identity who = identity(values.getOrDefault("--git-identity", DEFAULT_IDENTITY));
     return new HubOptions(
         required(values, "--repo"),
         values.getOrDefault("--branch", "main"),
@@ -91,7 +91,7 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
         Integer.parseInt(values.getOrDefault("--port", "8080")),
         Path.of(required(values, "--spoke-tokens")),
         duration("--poll-interval", values.getOrDefault("--poll-interval", "30s")),
-        who[0], who[1],
+        who.name(), who.email(),
         Optional.ofNullable(values.get("--max-body-bytes")).map(Long::parseLong).orElse(DEFAULT_MAX_BODY_BYTES));
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.apollo.core.load.ConfigLoader;
 import io.apollo.core.plan.PlanState;
 import io.apollo.reconciler.gitsync.ApprovalEvidence;
+import io.apollo.reconciler.gitsync.RefusalReason;
 import io.apollo.reconciler.hub.FakeConfigRepository;
 import io.apollo.reconciler.hub.MutableClock;
 import io.apollo.reconciler.hub.Reports;
@@ -220,7 +221,10 @@ class ReconcilerTest {
   }
 
   static ApprovalEvidence evidence(String by, Set<String> roles, Optional<String> refusal) {
-    return new ApprovalEvidence(ApprovalEvidence.Kind.MERGE, by, Optional.empty(), roles, "m" + by.hashCode(),
-        Instant.parse("2026-12-01T09:00:00Z"), refusal);
+    Instant at = Instant.parse("2026-12-01T09:00:00Z");
+    return refusal.map(words -> ApprovalEvidence.refused(ApprovalEvidence.Kind.MERGE, by, Optional.empty(),
+            "m" + by.hashCode(), at, RefusalReason.HOLDS_NO_ROLE, words))
+        .orElseGet(() -> ApprovalEvidence.accepted(ApprovalEvidence.Kind.MERGE, by, Optional.empty(), roles,
+            "m" + by.hashCode(), at));
   }
 }
