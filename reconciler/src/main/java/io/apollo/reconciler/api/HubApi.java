@@ -109,7 +109,7 @@ public final class HubApi {
   public List<String> waitingFor(String spoke) {
     HubSnapshot s = snapshot.get();
     return s.waitingFor(spoke).stream()
-        .map((StoredPlan p) -> PlanViews.plan(p, s.approvals().getOrDefault(p.id(), List.of())).toString())
+        .map((StoredPlan p) -> PlanViews.plan(p, s.approvals().getOrDefault(p.id(), List.of()), false).toString())
         .toList();
   }
 

@@ -11,18 +11,19 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stored plan as the API and the spokes see it (DESIGN.md section 5): the body the pass computed plus what the
  * store owns: {@code state}, {@code approvals} ({@code [{by, role, commit, at}]}), {@code refusedApprovals} (the
- * same with {@code reason}: evidence in git that counts for nothing), {@code createdAt}, {@code updatedAt}, and
- * {@code history} when asked for.
+ * same with {@code reason}: evidence in git that counts for nothing), {@code git} (where the plan is in git),
+ * {@code acknowledged} (a spoke took it), {@code createdAt}, {@code updatedAt}, and {@code history} when asked for.
  */
 public final class PlanViews {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private PlanViews() {}
 
-  public static ObjectNode plan(StoredPlan plan, List<StoredApproval> approvals) {
+  public static ObjectNode plan(StoredPlan plan, List<StoredApproval> approvals, boolean acknowledged) {
     ObjectNode node = (ObjectNode) JSON.readTree(plan.body());
     node.put("state", plan.state().name());
     node.put("git", plan.git().name());
+    node.put("acknowledged", acknowledged);
     ArrayNode accepted = node.putArray("approvals");
     ArrayNode refused = node.putArray("refusedApprovals");
     for (StoredApproval a : approvals) {

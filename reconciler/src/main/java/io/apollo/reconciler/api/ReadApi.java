@@ -49,7 +49,8 @@ final class ReadApi {
       if (state.map(p.state()::equals).orElse(true)
           && environment.map(p.entity().environment()::equals).orElse(true)
           && entity.map(p.entity()::equals).orElse(true)) {
-        plans.add(PlanViews.plan(p, s.approvals().getOrDefault(p.id(), List.of())));
+        plans.add(PlanViews.plan(p, s.approvals().getOrDefault(p.id(), List.of()),
+            s.acknowledged().contains(p.id())));
       }
     }
     HubApi.json(ctx, 200, root);
@@ -62,7 +63,7 @@ final class ReadApi {
         + "; list plans with GET /v1/plans"));
     vertx.executeBlocking(() -> store.history(id))
         .onSuccess(history -> HubApi.json(ctx, 200, PlanViews.withHistory(
-            PlanViews.plan(plan, s.approvals().getOrDefault(id, List.of())), history)))
+            PlanViews.plan(plan, s.approvals().getOrDefault(id, List.of()), s.acknowledged().contains(id)), history)))
         .onFailure(ctx::fail);
   }
 

@@ -116,7 +116,7 @@ public final class Hub implements AutoCloseable {
       if (url.isEmpty()) {
         continue;
       }
-      String body = io.apollo.reconciler.api.PlanViews.plan(plan, List.of()).toString();
+      String body = io.apollo.reconciler.api.PlanViews.plan(plan, List.of(), false).toString();
       push.send(plan.id(), plan.spoke(), url.get(), body).ifPresent(sent -> sent.onSuccess(outcome -> {
         if (outcome.acknowledged()) {
           LOG.info("Spoke {} took plan {}: {}", outcome.spoke(), outcome.planId(), outcome.detail());
