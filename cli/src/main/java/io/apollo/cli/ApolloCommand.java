@@ -1,6 +1,7 @@
 package io.apollo.cli;
 
 import io.apollo.cli.explain.ExplainCommand;
+import io.apollo.cli.hub.HubCommand;
 import io.apollo.cli.plan.PlanCommand;
 import io.apollo.cli.validate.ValidateCommand;
 import java.io.PrintWriter;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ApolloCommand.Version.class,
     description = "Desired state in git, explained plans, constraints and approvals that hold.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, PlanCommand.class, ExplainCommand.class, HubCommand.class,
+        CommandLine.HelpCommand.class})
 public final class ApolloCommand implements Runnable {
   /** Exit code when the command ran and found the input wrong. */
   public static final int EXIT_INVALID = 1;

@@ -35,6 +35,13 @@ final class ReportIntake {
     if (snapshot.commit().isEmpty()) {
       throw new HttpFailure(503, "not_ready", "the hub has not loaded the config repository yet; retry shortly");
     }
+    boolean known = snapshot.desired().environments().values().stream()
+        .anyMatch(env -> env.spoke(spoke).isPresent());
+    if (!known) {
+      throw new HttpFailure(403, "spoke_not_in_desired_state", "spoke " + spoke + " is in the token file but no"
+          + " Environment of desired state at " + snapshot.commit().get() + " lists it; add it to an environment's"
+          + " spec.spokes first");
+    }
     List<SpokeReport> reports;
     try {
       reports = SpokeReportJson.read("report of spoke " + spoke, body,

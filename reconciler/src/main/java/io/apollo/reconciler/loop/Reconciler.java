@@ -85,6 +85,7 @@ public final class Reconciler {
     if (!loadedCommit.equals(head)) {
       loaded = loader.load(repository.source(commit), workers, cache);
       loadedCommit = head;
+      store.putMeta("governing_commit", commit);
       LOG.info("Pass {}: loaded commit {} ({} entities, {} problems)", number, abbreviate(commit),
           loaded.state().entities().size(), loaded.problems().size());
     }

@@ -35,6 +35,8 @@ class HubApiIT {
       assertError(malformed, 400, "bad_request");
       assertThat(malformed.body().path("message").asString()).contains("state");
       assertError(h.client.report("staging-spoke", STAGING_TOKEN, "{not json"), 400, "bad_request");
+      assertError(h.client.report("ghost-spoke", "tok-ghost", Reports.of("ghost-spoke").json()), 403,
+          "spoke_not_in_desired_state");
       assertError(h.client.report("staging-spoke", STAGING_TOKEN, "text/plain", staging), 415,
           "unsupported_media_type");
       assertError(h.client.report("staging-spoke", STAGING_TOKEN, "x".repeat(70 * 1024)), 413, "too_large");

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A hub in this JVM against a real bare repository ({@link GitFixture}) made from a {@link TestRepo}, with a
  * {@link TestSpoke} for the spokes that are pushed to, and a client. Tokens: {@code staging-spoke tok-staging},
- * {@code prod-spoke tok-prod}.
+ * {@code prod-spoke tok-prod}, and {@code ghost-spoke tok-ghost}, a spoke no environment lists.
  */
 final class HubHarness implements AutoCloseable {
   static final String STAGING_TOKEN = "tok-staging";
@@ -38,7 +38,7 @@ final class HubHarness implements AutoCloseable {
     Path dataDir = git.newFolder("hub-data");
     Path tokens = temp.resolve("spoke-tokens");
     Files.writeString(tokens, "# spoke tokens for tests\nstaging-spoke " + STAGING_TOKEN + "\nprod-spoke "
-        + PROD_TOKEN + "\n");
+        + PROD_TOKEN + "\nghost-spoke tok-ghost\n");
     HubOptions options = new HubOptions(git.remote().toString(), "main", dataDir, "127.0.0.1", 0, tokens,
         Duration.ofSeconds(1), "Apollo Hub", "hub@apollo.invalid", 64 * 1024);
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
