@@ -105,8 +105,9 @@ public final class Reconciler {
     // 6. Plan: entities on spokes that never reported get none (DESIGN.md section 5).
     Set<String> failed = changes.all().stream().filter(p -> p.state() == PlanState.FAILED)
         .map(StoredPlan::id).collect(Collectors.toSet());
-    PlanningResult result = planner.plan(new PlanningInput(loaded.state(), reported, now,
-        accepted(approvals), failed));
+    Map<String, List<Approval>> given = accepted(approvals);
+    PlanningResult result = planner.plan(new PlanningInput(RolesAsApproved.of(loaded.state(), given), reported,
+        now, given, failed));
     List<Plan> proposed = result.plans().stream().filter(p -> reports.containsKey(p.spoke())).toList();
     // 7. Diff against the store.
     Map<String, ObjectNode> bodies = new HashMap<>();

@@ -165,6 +165,38 @@ class ReconcilerTest {
   }
 
   @Test
+  void anApproverWhoLeavesTheRoleAfterApprovingStillCounts() {
+    start(TestRepo.of(Optional.of("http://127.0.0.1:1"), Optional.empty(), "0 3 * * *", "PT1H"));
+    reportProductionRunning("1.0.0");
+    repo.write("entities/production.yaml", productionWeb("1.1.0"));
+    StoredPlan plan = only(pass(), "production/web");
+    repo.merge(plan.id(), evidence("alice.nguyen@example.com", Set.of("sre"), Optional.empty()));
+    pass();
+    repo.write("policies/roles.yaml", """
+        apiVersion: apollo/v1
+        kind: Role
+        metadata:
+          name: sre
+        spec:
+          members:
+            - email: bob.okafor@example.com
+        ---
+        apiVersion: apollo/v1
+        kind: Role
+        metadata:
+          name: vp-engineering
+        spec:
+          members:
+            - email: carol.diaz@example.com
+        """);
+    clock.set(Instant.parse("2026-12-02T03:00:30Z"));
+    HubSnapshot s = pass();
+    assertThat(s.problems()).isEmpty();
+    assertThat(s.plan(plan.id()).orElseThrow().state()).as("membership as of the approving commit")
+        .isEqualTo(PlanState.DISPATCHED);
+  }
+
+  @Test
   void failedUpgradeGetsAnAutomaticRollbackToTheLastHealthyVersion() {
     start(TestRepo.open("http://127.0.0.1:1"));
     report(Reports.of("staging-spoke").running("staging/web", "com.example:web", "1.0.0"));
