@@ -18,7 +18,6 @@ import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.JdbcHubStore;
 import io.apollo.reconciler.store.StoredPlan;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,12 +45,11 @@ public final class Hub implements AutoCloseable {
   private final ExecutorService workers;
   private final ReconcileLoop loop;
   private final PushClient push;
-  private final HttpServer server;
-  private final HubApi api;
+  private final ApiVerticle server;
   private final String bind;
 
   private Hub(Vertx vertx, HubStore store, ConfigRepository repository, ExecutorService workers, ReconcileLoop loop,
-      PushClient push, HttpServer server, HubApi api, String bind) {
+      PushClient push, ApiVerticle server, String bind) {
     this.bind = bind;
     this.vertx = vertx;
     this.store = store;
@@ -60,7 +58,6 @@ public final class Hub implements AutoCloseable {
     this.loop = loop;
     this.push = push;
     this.server = server;
-    this.api = api;
   }
 
   /**
@@ -87,18 +84,16 @@ public final class Hub implements AutoCloseable {
     HubApi api = new HubApi(vertx, loop::snapshot, store, tokens, mailbox, loop::trigger, clock,
         options.maxBodyBytes());
     apiRef[0] = api;
-    HttpServer server;
+    ApiVerticle server = new ApiVerticle(api, options.bind(), options.port());
     try {
-      server = vertx.createHttpServer().requestHandler(api.router())
-          .listen(options.port(), options.bind()).toCompletionStage().toCompletableFuture()
-          .get(30, TimeUnit.SECONDS);
+      vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       store.close();
       throw new ReconcilerException("cannot listen on " + options.bind() + ":" + options.port() + ": "
           + e.getMessage() + " (choose another --port or --bind)", e);
     }
-    Hub hub = new Hub(vertx, store, repository, workers, loop, push, server, api, options.bind());
+    Hub hub = new Hub(vertx, store, repository, workers, loop, push, server, options.bind());
     loop.start();
     LOG.info("Hub governing branch {} of {} listening on {}", options.branch(), options.repo(), hub.url());
     return hub;
@@ -139,11 +134,11 @@ public final class Hub implements AutoCloseable {
   /** The URL the API listens on, such as {@code http://127.0.0.1:8080}. */
   public String url() {
     String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.actualPort();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
   }
 
   public int port() {
-    return server.actualPort();
+    return server.port();
   }
 
   /** The latest published snapshot. */
@@ -156,25 +151,18 @@ public final class Hub implements AutoCloseable {
     loop.trigger(reason);
   }
 
-  HubApi api() {
-    return api;
-  }
-
   @Override
   public void close() {
-    try {
-      server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      LOG.warn("The HTTP server did not close cleanly: {}", e.getMessage());
-    }
+    // The loop first (a pass under way finishes and hands over), then Vert.x (the API and pushes stop), then
+    // what they read and write.
     loop.close();
     push.close();
-    workers.close();
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
     }
+    workers.close();
     repository.close();
     store.close();
   }

@@ -10,7 +10,6 @@ import io.apollo.reconciler.store.GitPlace;
 import io.apollo.reconciler.store.StoredPlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,9 +108,5 @@ final class GitPublisher {
 
   private static String line(StoredPlan s) {
     return s.id() + " for " + s.entity();
-  }
-
-  static Set<String> ids(Map<String, ?> onMain) {
-    return onMain.keySet();
   }
 }

@@ -53,7 +53,8 @@ final class PlanDiff {
         if (!s.body().equals(body)) {
           changes.put(s.withBody(body));
         }
-        changes.move(changes.get(s.id()).orElseThrow(), plan.state(), transition(plan.state()), why(plan).strip());
+        changes.move(changes.get(s.id()).orElseThrow(), plan.state(), transition(plan.state()),
+            why(plan).replaceFirst("^; ", ""));
       } else if (s.state() == PlanState.SUPERSEDED) {
         StoredPlan revived = s.withBody(body).withGit(s.git() == GitPlace.WITHDRAWN ? GitPlace.NONE : s.git(),
             changes.at());
