@@ -48,6 +48,9 @@ public final class JGitConfigRepository implements ConfigRepository {
   private final Map<ObjectId, Map<String, PlanOnBranch>> plansByCommit = RoleIndex.lru(16);
   private final ReentrantLock lock = new ReentrantLock();
 
+  /** The plan file histories and judgements last computed: the next call starts from them when it can. */
+  private PlanHistory.Snapshot lastHistories;
+  private Map<String, PlanOnBranch> lastJudged = Map.of();
   private LocalClone clone;
   private ObjectId head;
   /** Set when a read failed in a way that may mean a broken clone: the next fetch checks every object. */
@@ -223,10 +226,19 @@ public final class JGitConfigRepository implements ConfigRepository {
       Repository repository = repository();
       ApprovalJudge judge = new ApprovalJudge(repository, roles, identity.email(), YamlLimits.defaults());
       Map<String, PlanOnBranch> plans = new TreeMap<>();
+      Map<String, PlanOnBranch> judgedByPath = new TreeMap<>();
       try (ObjectReader reader = repository.newObjectReader()) {
-        for (FileHistory file : PlanHistory.of(reader, id).values()) {
-          plans.putIfAbsent(file.planId(), judge.judge(reader, file));
+        Map<String, FileHistory> histories = PlanHistory.of(reader, id, Optional.ofNullable(lastHistories));
+        for (FileHistory file : histories.values()) {
+          // A history the commits since last time left alone is the same object: its judgement stands.
+          boolean unchanged = lastHistories != null && lastHistories.files().get(file.path()) == file;
+          PlanOnBranch plan = unchanged && lastJudged.containsKey(file.path())
+              ? lastJudged.get(file.path()) : judge.judge(reader, file);
+          judgedByPath.put(file.path(), plan);
+          plans.putIfAbsent(file.planId(), plan);
         }
+        lastHistories = new PlanHistory.Snapshot(id.copy(), histories);
+        lastJudged = judgedByPath;
       } catch (ReconcilerException e) {
         suspect = true;
         throw e;

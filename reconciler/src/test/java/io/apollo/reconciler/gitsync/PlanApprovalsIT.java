@@ -209,6 +209,27 @@ class PlanApprovalsIT {
     assertThat(hub.plansOnBranch(head)).isSameAs(first);
   }
 
+  @Test
+  void aLaterCommitBuiltOnTheLastAnswerGivesWhatAFreshReadingGives() {
+    repo.mergeNoFf(ALICE, BRANCH);
+    Map<String, PlanOnBranch> before = hub.plansOnBranch(hub.fetch().head());
+    hub.propose("apollo/plan/p3", List.of(new FileWrite("plans/staging/p3.yaml", planText("p3"))), "Propose p3");
+    repo.mergeNoFf(BOB, "apollo/plan/p3");
+    repo.approve(CAROL, PATH, "vp-engineering");
+    String head = hub.fetch().head();
+
+    Map<String, PlanOnBranch> incremental = hub.plansOnBranch(head);
+
+    try (JGitConfigRepository fresh = JGitConfigRepository.open(GitSettings.of(repo.remote().toString(), "main",
+        repo.newFolder("fresh").resolve("clone")))) {
+      fresh.fetch();
+      assertThat(incremental).isEqualTo(fresh.plansOnBranch(head));
+    }
+    assertThat(incremental.keySet()).containsExactly(ID, "p3");
+    assertThat(incremental.get(ID).approvals()).hasSize(2);
+    assertThat(before.get(ID).approvals()).hasSize(1);
+  }
+
   private static String planText(String id) {
     try (InputStream in = PlanApprovalsIT.class.getResourceAsStream("/gitsync/plan-upgrade.yaml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("PLAN_ID", id);
