@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -148,15 +149,16 @@ public final class JGitConfigRepository implements ConfigRepository {
           return base.name();
         }
         RemoteRefUpdate pushed = push(Constants.R_HEADS + settings.branch(), commit.get(), base);
-        switch (pushed.getStatus()) {
-          case OK, UP_TO_DATE -> {
-            clone.setTracking(settings.branch(), commit.get());
-            head = commit.get();
-            return head.name();
-          }
-          case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> base = currentHeadAfterFetch();
-          default -> throw refused("commit " + files.size() + " file(s) to " + settings.branch(), pushed);
+        if (pushed.getStatus() == RemoteRefUpdate.Status.OK) {
+          clone.setTracking(settings.branch(), commit.get());
+          head = commit.get();
+          return head.name();
         }
+        if (!lostRace(pushed)) {
+          throw refused("commit " + files.size() + " file(s) to " + settings.branch(), pushed);
+        }
+        pauseBeforeRetry(attempt);
+        base = currentHeadAfterFetch();
       }
       throw new ReconcilerException("could not commit to " + settings.branch() + " of " + remote + ": the branch moved "
           + "on " + PUSH_TRIES + " times while the hub was pushing; it will try again on the next pass");
@@ -345,6 +347,28 @@ public final class JGitConfigRepository implements ConfigRepository {
     } catch (IOException e) {
       throw new ReconcilerException("cannot prepare the push of " + ref + " to " + remote + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A short random pause, longer with each try, so that two writers racing for the branch fall out of step. */
+  private static void pauseBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 50L * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReconcilerException("interrupted while re-doing a commit that lost a race", e);
+    }
+  }
+
+  /**
+   * True when the push was refused because someone else updated the branch first: the remote moved on, or (the
+   * same race caught a moment later) the server could not lock the ref another push was updating.
+   */
+  private static boolean lostRace(RemoteRefUpdate update) {
+    return switch (update.getStatus()) {
+      case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> true;
+      case REJECTED_OTHER_REASON -> update.getMessage() != null && update.getMessage().contains("lock");
+      default -> false;
+    };
   }
 
   private ReconcilerException refused(String what, RemoteRefUpdate update) {

@@ -98,6 +98,21 @@ class HttpRemoteIT {
     assertThat(hub.head()).contains(head);
   }
 
+  @Test
+  void aProtectedBranchRefusingTheHubIsAClearErrorAndNothingIsRetriedAsForced() {
+    String head = hub.fetch().head();
+    server.protect("refs/heads/main", "main is protected: open a pull request");
+
+    assertThatThrownBy(() -> hub.commitToBranch(List.of(new FileWrite("plans/staging/p1.yaml", "a\n")), "p1"))
+        .isInstanceOf(ReconcilerException.class)
+        .hasMessageContaining("refused to commit 1 file(s) to main")
+        .hasMessageContaining("main is protected: open a pull request");
+    assertThat(repo.remoteHead("main")).contains(head);
+    assertThat(hub.head()).contains(head);
+    hub.propose("apollo/plan/p1", List.of(new FileWrite("plans/production/p1.yaml", "a\n")), "Propose p1");
+    assertThat(repo.remoteBranches("apollo/plan/")).containsExactly("apollo/plan/p1");
+  }
+
   private static String stackTraceOf(Throwable e) {
     java.io.StringWriter text = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(text));

@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PacketLineOut;
+import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.RefAdvertiser;
 import org.eclipse.jgit.transport.UploadPack;
@@ -37,6 +38,8 @@ public final class GitHttpServer implements AutoCloseable {
   private final Optional<String> credentials;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final List<Socket> hung = new ArrayList<>();
+  private volatile String protectedRef;
+  private volatile String protectionMessage;
   private int port;
   private HttpServer server;
   private ServerSocket hanging;
@@ -69,6 +72,15 @@ public final class GitHttpServer implements AutoCloseable {
   /** The repository's URL with credentials in it, as {@code http://user:password@host/...}. */
   public String url(String user, String password) {
     return "http://" + user + ":" + password + "@127.0.0.1:" + port + "/config.git";
+  }
+
+  /**
+   * Refuses every push that updates {@code ref} (such as {@code refs/heads/main}) with {@code message}, as a
+   * protected branch on a hosted server does; pushes to other refs still work.
+   */
+  public void protect(String ref, String message) {
+    this.protectedRef = ref;
+    this.protectionMessage = message;
   }
 
   /** Stops serving: connections are refused until {@link #restart()}. */
@@ -178,9 +190,15 @@ public final class GitHttpServer implements AutoCloseable {
     return pack;
   }
 
-  private static ReceivePack newReceivePack(Repository repository) {
+  private ReceivePack newReceivePack(Repository repository) {
     ReceivePack pack = new ReceivePack(repository);
     pack.setBiDirectionalPipe(false);
+    String ref = protectedRef;
+    if (ref != null) {
+      pack.setPreReceiveHook((receiving, commands) -> commands.stream()
+          .filter(command -> command.getRefName().equals(ref))
+          .forEach(command -> command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, protectionMessage)));
+    }
     return pack;
   }
 
