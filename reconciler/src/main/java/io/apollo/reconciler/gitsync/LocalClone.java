@@ -88,14 +88,26 @@ final class LocalClone implements AutoCloseable {
   }
 
   /**
-   * Turns off JGit's automatic background gc in the clone: a gc thread writing into the folder could race with
-   * moving a broken clone aside. The clone stays small anyway (fetched packs, a few loose objects per hub commit).
+   * Turns off JGit's automatic gc after fetches, and keeps any gc in the calling thread: a background gc writing
+   * into the folder (its {@code gc.log.lock}) would race with moving a broken clone aside. The clone stays small
+   * anyway (fetched packs, a few loose objects per hub commit).
    */
   private static void noBackgroundGc(Repository repository) throws IOException {
     StoredConfig config = repository.getConfig();
-    if (config.getInt(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTO, -1) != 0) {
+    if (config.getInt(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTO, -1) != 0
+        || config.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true)) {
       config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
+      config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
       config.save();
+    }
+  }
+
+  /** True when {@code dir} exists and is not an empty folder. */
+  static boolean holdsAnything(Path dir) {
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isPresent();
+    } catch (IOException e) {
+      return Files.exists(dir);
     }
   }
 

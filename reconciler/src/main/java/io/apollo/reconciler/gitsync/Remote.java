@@ -1,6 +1,7 @@
 package io.apollo.reconciler.gitsync;
 
 import io.apollo.reconciler.ReconcilerException;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -80,6 +82,41 @@ final class Remote {
       throw failure("cannot push to " + display + ": " + redacted(rootMessage(e))
           + "; check that the repository exists there and the hub may push to it", e);
     }
+  }
+
+  /**
+   * Pushes one ref update, never forced: {@code newId} null deletes {@code ref}; {@code expectedOld} is the value the
+   * remote ref must have ({@code zeroId}: must not exist; null: any). Returns the update with its status.
+   */
+  RemoteRefUpdate push(Repository repository, String ref, ObjectId newId, ObjectId expectedOld) {
+    try {
+      RemoteRefUpdate update = newId == null
+          ? new RemoteRefUpdate(repository, (String) null, ref, false, null, expectedOld)
+          : new RemoteRefUpdate(repository, null, newId, ref, false, null, expectedOld);
+      return push(repository, List.of(update)).iterator().next();
+    } catch (IOException e) {
+      throw new ReconcilerException("cannot prepare the push of " + ref + " to " + display + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * True when the push was refused because someone else updated the ref first: the remote moved on, or (the same
+   * race caught a moment later) the server could not lock the ref another push was updating.
+   */
+  static boolean lostRace(RemoteRefUpdate update) {
+    return switch (update.getStatus()) {
+      case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> true;
+      case REJECTED_OTHER_REASON -> update.getMessage() != null && update.getMessage().contains("lock");
+      default -> false;
+    };
+  }
+
+  /** The error for a push the remote refused for another reason than a lost race, with the server's words. */
+  ReconcilerException refused(String what, RemoteRefUpdate update) {
+    return new ReconcilerException("the remote " + display + " refused to " + what + " (" + update.getStatus()
+        + (update.getMessage() == null ? "" : ": " + redacted(update.getMessage())) + "); check the server's branch "
+        + "protection and that the hub's identity may push there");
   }
 
   private Transport open(Repository repository) throws NotSupportedException, TransportException {
