@@ -113,6 +113,20 @@ class HttpRemoteIT {
     assertThat(repo.remoteBranches("apollo/plan/")).containsExactly("apollo/plan/p1");
   }
 
+  @Test
+  void anSshRemoteIsTriedOverSshAndARefusedConnectionIsAClearError() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    try (JGitConfigRepository ssh = JGitConfigRepository.open(GitSettings.of(
+        "ssh://git@127.0.0.1:" + closedPort + "/config.git", "main", repo.newFolder("ssh").resolve("clone")))) {
+      assertThatThrownBy(ssh::fetch).isInstanceOf(ReconcilerException.class)
+          .hasMessageContaining("cannot fetch from ssh://git@127.0.0.1:" + closedPort + "/config.git")
+          .hasMessageContaining("Connection refused");
+    }
+  }
+
   private static String stackTraceOf(Throwable e) {
     java.io.StringWriter text = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(text));
