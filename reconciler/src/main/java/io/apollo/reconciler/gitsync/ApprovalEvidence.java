@@ -45,6 +45,12 @@ public record ApprovalEvidence(
     }
   }
 
+  /** The contract's first form, kept for callers that build evidence by hand: a refusal's reason is OTHER. */
+  public ApprovalEvidence(Kind kind, String by, Optional<String> claimedRole, Set<String> rolesMet, String commit,
+      Instant at, Optional<String> refusal) {
+    this(kind, by, claimedRole, rolesMet, commit, at, refusal, refusal.map(r -> RefusalReason.OTHER));
+  }
+
   /** An accepted approval. */
   public static ApprovalEvidence accepted(Kind kind, String by, Optional<String> claimedRole, Set<String> rolesMet,
       String commit, Instant at) {

@@ -4,23 +4,20 @@ import io.apollo.core.load.ConfigLoader;
 import io.apollo.core.load.ConfigSource;
 import io.apollo.core.load.yaml.YamlLimits;
 import io.apollo.reconciler.ReconcilerException;
-import io.apollo.reconciler.gitsync.PlanHistory.FileHistory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -44,8 +41,7 @@ public final class JGitConfigRepository implements ConfigRepository {
   private final GitSettings.Identity identity;
   private final Clock clock;
   private final long maxFileBytes;
-  private final RoleIndex roles;
-  private final Map<ObjectId, Map<String, PlanOnBranch>> plansByCommit = RoleIndex.lru(16);
+  private final PlanReader plans;
   private final ReentrantLock lock = new ReentrantLock();
 
   private LocalClone clone;
@@ -59,7 +55,7 @@ public final class JGitConfigRepository implements ConfigRepository {
     this.identity = new GitSettings.Identity(settings.identityName(), settings.identityEmail());
     this.clock = clock;
     this.maxFileBytes = YamlLimits.defaults().maxFileBytes();
-    this.roles = new RoleIndex(ConfigLoader.withDefaults(), maxFileBytes);
+    this.plans = new PlanReader(new RoleIndex(ConfigLoader.withDefaults(), maxFileBytes), identity.email());
   }
 
   /**
@@ -89,7 +85,7 @@ public final class JGitConfigRepository implements ConfigRepository {
       Optional<ObjectId> previous = Optional.ofNullable(head);
       boolean recloned = false;
       if (!usable()) {
-        recloned = clone != null || holdsAnything(settings.localDir());
+        recloned = clone != null || LocalClone.holdsAnything(settings.localDir());
         reclone();
       }
       try {
@@ -131,7 +127,7 @@ public final class JGitConfigRepository implements ConfigRepository {
 
   @Override
   public ConfigSource source(String commit) {
-    return locked(() -> new WatchedSource(new GitCommitSource(repository(), resolve(commit), maxFileBytes)));
+    return locked(() -> new WatchedSource(new GitCommitSource(repository(), resolve(commit), maxFileBytes), () -> suspect = true));
   }
 
   @Override
@@ -144,16 +140,17 @@ public final class JGitConfigRepository implements ConfigRepository {
         if (commit.isEmpty()) {
           return base.name();
         }
-        RemoteRefUpdate pushed = push(Constants.R_HEADS + settings.branch(), commit.get(), base);
-        switch (pushed.getStatus()) {
-          case OK, UP_TO_DATE -> {
-            clone.setTracking(settings.branch(), commit.get());
-            head = commit.get();
-            return head.name();
-          }
-          case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> base = currentHeadAfterFetch();
-          default -> throw refused("commit " + files.size() + " file(s) to " + settings.branch(), pushed);
+        RemoteRefUpdate pushed = remote.push(repository(), Constants.R_HEADS + settings.branch(), commit.get(), base);
+        if (pushed.getStatus() == RemoteRefUpdate.Status.OK) {
+          clone.setTracking(settings.branch(), commit.get());
+          head = commit.get();
+          return head.name();
         }
+        if (!Remote.lostRace(pushed)) {
+          throw remote.refused("commit " + files.size() + " file(s) to " + settings.branch(), pushed);
+        }
+        pauseBeforeRetry(attempt);
+        base = currentHeadAfterFetch();
       }
       throw new ReconcilerException("could not commit to " + settings.branch() + " of " + remote + ": the branch moved "
           + "on " + PUSH_TRIES + " times while the hub was pushing; it will try again on the next pass");
@@ -167,11 +164,11 @@ public final class JGitConfigRepository implements ConfigRepository {
       ObjectId base = currentHead();
       ObjectId commit = CommitWriter.commit(repository(), base, files, identity, message, true).orElseThrow();
       // Expect the branch to be absent: when it exists, the remote refuses and the proposal is already there.
-      RemoteRefUpdate pushed = push(ref, commit, ObjectId.zeroId());
+      RemoteRefUpdate pushed = remote.push(repository(), ref, commit, ObjectId.zeroId());
       switch (pushed.getStatus()) {
         case OK -> clone.setTracking(branch, commit);
         case UP_TO_DATE, REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> { }
-        default -> throw refused("propose branch " + branch, pushed);
+        default -> throw remote.refused("propose branch " + branch, pushed);
       }
       return null;
     });
@@ -181,10 +178,10 @@ public final class JGitConfigRepository implements ConfigRepository {
   public void deleteBranch(String branch) {
     locked(() -> {
       String ref = checkedBranchRef(branch);
-      RemoteRefUpdate pushed = push(ref, null, null);
+      RemoteRefUpdate pushed = remote.push(repository(), ref, null, null);
       switch (pushed.getStatus()) {
         case OK, NON_EXISTING, UP_TO_DATE -> clone.setTracking(branch, null);
-        default -> throw refused("delete branch " + branch, pushed);
+        default -> throw remote.refused("delete branch " + branch, pushed);
       }
       return null;
     });
@@ -216,24 +213,12 @@ public final class JGitConfigRepository implements ConfigRepository {
   public Map<String, PlanOnBranch> plansOnBranch(String commit) {
     return locked(() -> {
       ObjectId id = resolve(commit);
-      Map<String, PlanOnBranch> known = plansByCommit.get(id);
-      if (known != null) {
-        return known;
-      }
-      Repository repository = repository();
-      ApprovalJudge judge = new ApprovalJudge(repository, roles, identity.email(), YamlLimits.defaults());
-      Map<String, PlanOnBranch> plans = new TreeMap<>();
-      try (ObjectReader reader = repository.newObjectReader()) {
-        for (FileHistory file : PlanHistory.of(reader, id).values()) {
-          plans.putIfAbsent(file.planId(), judge.judge(reader, file));
-        }
+      try {
+        return plans.read(repository(), id);
       } catch (ReconcilerException e) {
         suspect = true;
         throw e;
       }
-      Map<String, PlanOnBranch> result = Collections.unmodifiableMap(plans);
-      plansByCommit.put(id, result);
-      return result;
     });
   }
 
@@ -261,14 +246,6 @@ public final class JGitConfigRepository implements ConfigRepository {
     }
     Optional<ObjectId> last = clone.tracking(settings.branch());
     return last.isEmpty() || clone.check(last.get(), deep).isEmpty();
-  }
-
-  private static boolean holdsAnything(java.nio.file.Path dir) {
-    try (var entries = Files.list(dir)) {
-      return entries.findAny().isPresent();
-    } catch (IOException e) {
-      return Files.exists(dir);
-    }
   }
 
   private void reclone() {
@@ -323,22 +300,14 @@ public final class JGitConfigRepository implements ConfigRepository {
     return ref;
   }
 
-  /** Pushes one ref update, never forced; {@code newId} null deletes; {@code expectedOld} null: any old value. */
-  private RemoteRefUpdate push(String ref, ObjectId newId, ObjectId expectedOld) {
+  /** A short random pause, longer with each try, so that two writers racing for the branch fall out of step. */
+  private static void pauseBeforeRetry(int attempt) {
     try {
-      RemoteRefUpdate update = newId == null
-          ? new RemoteRefUpdate(repository(), (String) null, ref, false, null, expectedOld)
-          : new RemoteRefUpdate(repository(), null, newId, ref, false, null, expectedOld);
-      return remote.push(repository(), List.of(update)).iterator().next();
-    } catch (IOException e) {
-      throw new ReconcilerException("cannot prepare the push of " + ref + " to " + remote + ": " + e.getMessage(), e);
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 50L * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReconcilerException("interrupted while re-doing a commit that lost a race", e);
     }
-  }
-
-  private ReconcilerException refused(String what, RemoteRefUpdate update) {
-    return new ReconcilerException("the remote " + remote + " refused to " + what + " (" + update.getStatus()
-        + (update.getMessage() == null ? "" : ": " + update.getMessage()) + "); check the server's branch "
-        + "protection and that the hub's identity may push there");
   }
 
   private String governingBy() {
@@ -351,35 +320,6 @@ public final class JGitConfigRepository implements ConfigRepository {
       return body.get();
     } finally {
       lock.unlock();
-    }
-  }
-
-  /** A commit's tree whose read failures mark the clone suspect, so the next fetch checks it through. */
-  private final class WatchedSource implements ConfigSource {
-    private final GitCommitSource delegate;
-
-    WatchedSource(GitCommitSource delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public Listing list() {
-      try {
-        return delegate.list();
-      } catch (RuntimeException e) {
-        suspect = true;
-        throw e;
-      }
-    }
-
-    @Override
-    public byte[] read(Entry entry) {
-      try {
-        return delegate.read(entry);
-      } catch (RuntimeException e) {
-        suspect = true;
-        throw e;
-      }
     }
   }
 }

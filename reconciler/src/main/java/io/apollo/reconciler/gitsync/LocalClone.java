@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -41,6 +43,7 @@ final class LocalClone implements AutoCloseable {
     }
     try {
       Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+      noBackgroundGc(repository);
       return Optional.of(new LocalClone(dir, repository));
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
@@ -53,6 +56,7 @@ final class LocalClone implements AutoCloseable {
       Files.createDirectories(dir);
       Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
       repository.create(true);
+      noBackgroundGc(repository);
       return new LocalClone(dir, repository);
     } catch (IOException | IllegalStateException e) {
       throw new ReconcilerException("cannot make the hub's git clone in " + dir + ": " + e.getMessage()
@@ -80,6 +84,30 @@ final class LocalClone implements AutoCloseable {
         throw new ReconcilerException("cannot move the broken git clone " + dir + " aside nor delete it: "
             + e.getMessage() + "; remove the folder by hand", e);
       }
+    }
+  }
+
+  /**
+   * Turns off JGit's automatic gc after fetches, and keeps any gc in the calling thread: a background gc writing
+   * into the folder (its {@code gc.log.lock}) would race with moving a broken clone aside. The clone stays small
+   * anyway (fetched packs, a few loose objects per hub commit).
+   */
+  private static void noBackgroundGc(Repository repository) throws IOException {
+    StoredConfig config = repository.getConfig();
+    if (config.getInt(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTO, -1) != 0
+        || config.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true)) {
+      config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
+      config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+      config.save();
+    }
+  }
+
+  /** True when {@code dir} exists and is not an empty folder. */
+  static boolean holdsAnything(Path dir) {
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isPresent();
+    } catch (IOException e) {
+      return Files.exists(dir);
     }
   }
 

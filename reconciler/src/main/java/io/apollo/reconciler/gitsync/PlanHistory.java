@@ -34,10 +34,22 @@ final class PlanHistory {
   /** A plan file at the commit asked about, where it was added, and what changed it since (oldest first). */
   record FileHistory(String path, String planId, ObjectId blob, Change added, List<Change> laterChanges) {}
 
+  /** The histories found at one commit, to start from when asked about a later commit. */
+  record Snapshot(ObjectId commit, Map<String, FileHistory> files) {}
+
   private PlanHistory() {}
 
   /** Every {@code plans/**}{@code /<id>.yaml} file at {@code commit}, with its history, by path. */
   static Map<String, FileHistory> of(ObjectReader reader, ObjectId commit) {
+    return of(reader, commit, Optional.empty());
+  }
+
+  /**
+   * As {@link #of(ObjectReader, ObjectId)}, walking back only as far as {@code base} when {@code base}'s commit is
+   * on {@code commit}'s first-parent line: files the commits since then did not touch keep {@code base}'s history
+   * object itself (so callers may reuse what they derived from it).
+   */
+  static Map<String, FileHistory> of(ObjectReader reader, ObjectId commit, Optional<Snapshot> base) {
     try (RevWalk walk = new RevWalk(reader)) {
       RevCommit head = walk.parseCommit(commit);
       Map<String, ObjectId> files = planFiles(reader, head);
@@ -45,6 +57,9 @@ final class PlanHistory {
       Map<String, FileHistory> found = new TreeMap<>();
       // Walk back along first parents until every file's adding commit is found (or the root is passed).
       for (RevCommit c = head; c != null && found.size() < files.size(); ) {
+        if (base.isPresent() && c.equals(base.get().commit())) {
+          return continueFrom(base.get(), files, changes, found).orElseGet(() -> of(reader, commit));
+        }
         RevCommit parent = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
         for (Map.Entry<String, Change> entry : changedPlanFiles(reader, c, parent).entrySet()) {
           String path = entry.getKey();
@@ -66,6 +81,33 @@ final class PlanHistory {
       throw new ReconcilerException("cannot read the plan files' history of commit " + commit.name() + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Completes {@code found} from {@code base} for the files not added since: their history there plus the changes
+   * since. Empty when a file is in neither (then a full walk is needed).
+   */
+  private static Optional<Map<String, FileHistory>> continueFrom(Snapshot base, Map<String, ObjectId> files,
+      Map<String, List<Change>> changes, Map<String, FileHistory> found) {
+    for (Map.Entry<String, ObjectId> file : files.entrySet()) {
+      String path = file.getKey();
+      if (found.containsKey(path)) {
+        continue;
+      }
+      FileHistory before = base.files().get(path);
+      if (before == null) {
+        return Optional.empty();
+      }
+      List<Change> since = changes.getOrDefault(path, List.of());
+      if (since.isEmpty()) {
+        found.put(path, before);
+      } else {
+        List<Change> later = new ArrayList<>(before.laterChanges());
+        later.addAll(since.reversed());
+        found.put(path, new FileHistory(path, before.planId(), file.getValue(), before.added(), List.copyOf(later)));
+      }
+    }
+    return Optional.of(found);
   }
 
   /** The plan id a plan file's path names: its file name without {@code .yaml}. */

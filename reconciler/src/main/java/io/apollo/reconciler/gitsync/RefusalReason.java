@@ -9,5 +9,7 @@ public enum RefusalReason {
   /** An entry that names no role, by someone who held no role before the approving commit. */
   HOLDS_NO_ROLE,
   /** An entry committed by the hub's own identity: only people approve. */
-  COMMITTED_BY_HUB
+  COMMITTED_BY_HUB,
+  /** Refused for a reason given only in words (evidence built without a machine reason). */
+  OTHER
 }

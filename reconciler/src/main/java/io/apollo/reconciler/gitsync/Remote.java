@@ -1,20 +1,24 @@
 package io.apollo.reconciler.gitsync;
 
 import io.apollo.reconciler.ReconcilerException;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * The remote end of the config repository: fetch every branch into remote-tracking refs (pruning the ones gone),
@@ -29,11 +33,17 @@ final class Remote {
 
   private final URIish uri;
   private final String display;
+  private final Optional<String> password;
   private final int timeoutSeconds;
 
+  /**
+   * A remote; a password in the URL ({@code https://user:token@host/repo.git}) is used as HTTP credentials and never
+   * appears in {@link #toString()} nor in any message.
+   */
   Remote(String remote, Duration timeout) {
-    this.display = remote;
     this.uri = toUri(remote);
+    this.password = Optional.ofNullable(uri.getPass()).filter(p -> !p.isEmpty());
+    this.display = remote.contains("://") ? uri.toString() : remote; // URIish.toString() leaves the password out
     this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
   }
 
@@ -53,7 +63,7 @@ final class Remote {
       transport.setRemoveDeletedRefs(true);
       transport.fetch(NullProgressMonitor.INSTANCE, List.of(FETCH));
     } catch (NotSupportedException | TransportException | RuntimeException e) {
-      throw new ReconcilerException("cannot fetch from " + display + ": " + rootMessage(e)
+      throw failure("cannot fetch from " + display + ": " + redacted(rootMessage(e))
           + "; check that the repository exists there and the hub can reach it", e);
     }
   }
@@ -69,15 +79,62 @@ final class Remote {
       PushResult result = transport.push(NullProgressMonitor.INSTANCE, updates);
       return result.getRemoteUpdates();
     } catch (NotSupportedException | TransportException | RuntimeException e) {
-      throw new ReconcilerException("cannot push to " + display + ": " + rootMessage(e)
+      throw failure("cannot push to " + display + ": " + redacted(rootMessage(e))
           + "; check that the repository exists there and the hub may push to it", e);
     }
+  }
+
+  /**
+   * Pushes one ref update, never forced: {@code newId} null deletes {@code ref}; {@code expectedOld} is the value the
+   * remote ref must have ({@code zeroId}: must not exist; null: any). Returns the update with its status.
+   */
+  RemoteRefUpdate push(Repository repository, String ref, ObjectId newId, ObjectId expectedOld) {
+    try {
+      RemoteRefUpdate update = newId == null
+          ? new RemoteRefUpdate(repository, (String) null, ref, false, null, expectedOld)
+          : new RemoteRefUpdate(repository, null, newId, ref, false, null, expectedOld);
+      return push(repository, List.of(update)).iterator().next();
+    } catch (IOException e) {
+      throw new ReconcilerException("cannot prepare the push of " + ref + " to " + display + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * True when the push was refused because someone else updated the ref first: the remote moved on, or (the same
+   * race caught a moment later) the server could not lock the ref another push was updating.
+   */
+  static boolean lostRace(RemoteRefUpdate update) {
+    return switch (update.getStatus()) {
+      case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> true;
+      case REJECTED_OTHER_REASON -> update.getMessage() != null && update.getMessage().contains("lock");
+      default -> false;
+    };
+  }
+
+  /** The error for a push the remote refused for another reason than a lost race, with the server's words. */
+  ReconcilerException refused(String what, RemoteRefUpdate update) {
+    return new ReconcilerException("the remote " + display + " refused to " + what + " (" + update.getStatus()
+        + (update.getMessage() == null ? "" : ": " + redacted(update.getMessage())) + "); check the server's branch "
+        + "protection and that the hub's identity may push there");
   }
 
   private Transport open(Repository repository) throws NotSupportedException, TransportException {
     Transport transport = Transport.open(repository, uri);
     transport.setTimeout(timeoutSeconds);
+    if (password.isPresent() && uri.getUser() != null) {
+      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(uri.getUser(), password.get()));
+    }
     return transport;
+  }
+
+  private String redacted(String message) {
+    return password.map(p -> message.replace(p, "***")).orElse(message);
+  }
+
+  /** A failure; the cause is left off when the URL holds a password, since causes' messages are not redacted. */
+  private ReconcilerException failure(String message, Exception cause) {
+    return password.isPresent() ? new ReconcilerException(message) : new ReconcilerException(message, cause);
   }
 
   private static URIish toUri(String remote) {
@@ -88,8 +145,8 @@ final class Remote {
       // A plain path (scp-like "host:path" is not supported: give an ssh:// URL).
       return new URIish(Path.of(remote).toAbsolutePath().normalize().toString());
     } catch (URISyntaxException | RuntimeException e) {
-      throw new ReconcilerException("the git remote '" + remote + "' is neither a path nor a file://, http(s):// "
-          + "or ssh:// URL: " + e.getMessage(), e);
+      throw new ReconcilerException("the git remote is neither a path nor a file://, http(s):// or ssh:// URL: "
+          + e.getMessage());
     }
   }
 

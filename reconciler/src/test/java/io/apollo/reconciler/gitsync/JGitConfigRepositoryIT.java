@@ -117,6 +117,27 @@ class JGitConfigRepositoryIT {
   }
 
   @Test
+  void twoHubsCommittingAtOnceBothLandAsFastForwards() throws Exception {
+    hub.fetch();
+    try (JGitConfigRepository other = JGitConfigRepository.open(GitSettings.of(repo.remote().toString(), "main",
+        repo.newFolder("other").resolve("clone")))) {
+      other.fetch();
+      List<java.util.concurrent.Future<String>> commits;
+      try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        commits = List.of(
+            threads.submit(() -> hub.commitToBranch(List.of(new FileWrite("plans/a.yaml", "a\n")), "A")),
+            threads.submit(() -> other.commitToBranch(List.of(new FileWrite("plans/b.yaml", "b\n")), "B")),
+            threads.submit(() -> hub.commitToBranch(List.of(new FileWrite("plans/c.yaml", "c\n")), "C")));
+      }
+      for (java.util.concurrent.Future<String> commit : commits) {
+        assertThat(repo.remoteLog("main", "%H")).contains(commit.get());
+      }
+    }
+    assertThat(repo.remoteLog("main", "%s")).hasSize(4).contains("A", "B", "C");
+    assertThat(repo.remoteTree("main")).containsKeys("plans/a.yaml", "plans/b.yaml", "plans/c.yaml");
+  }
+
+  @Test
   void proposeMakesABranchByTheHubOnceAndDeleteBranchRemovesIt() {
     String main = hub.fetch().head();
     List<FileWrite> plan = List.of(new FileWrite("plans/production/p9.yaml", "p: 9\n"));

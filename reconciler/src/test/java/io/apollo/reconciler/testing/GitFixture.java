@@ -56,18 +56,58 @@ public final class GitFixture {
     return fromFolder(temp, sampleRepo());
   }
 
-  /** A bare repository on branch {@code main} holding a copy of {@code folder}, committed and pushed by Alice. */
+  /**
+   * A bare repository on branch {@code main} holding a copy of {@code folder}, committed and pushed by Alice. The
+   * first call for a folder builds it with the git CLI; later calls copy that result (same commit ids), which keeps
+   * tests fast.
+   */
   public static GitFixture fromFolder(Path temp, Path folder) {
+    Path template = TEMPLATES.computeIfAbsent(folder.toAbsolutePath().normalize(), GitFixture::buildTemplate);
     Path remote = temp.resolve("remote.git");
     Path work = temp.resolve("person");
-    git(temp, "init", "-q", "--bare", "-b", "main", remote.toString());
-    git(temp, "clone", "-q", remote.toString(), work.toString());
-    git(work, "symbolic-ref", "HEAD", "refs/heads/main");
-    GitFixture fixture = new GitFixture(temp, remote, work, "main");
-    copyTree(folder, work);
-    fixture.commitAll(ALICE, "Add the fleet's desired state");
-    fixture.push();
-    return fixture;
+    copyTree(template.resolve("remote.git"), remote);
+    copyTree(template.resolve("person"), work);
+    try {
+      // The copied working copy still names the template's remote: point it at this one.
+      Path config = work.resolve(".git/config");
+      Files.writeString(config, Files.readString(config)
+          .replace(template.resolve("remote.git").toString(), remote.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new GitFixture(temp, remote, work, "main");
+  }
+
+  private static final Map<Path, Path> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Path buildTemplate(Path folder) {
+    try {
+      Path temp = Files.createTempDirectory("apollo-git-fixture-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(temp)));
+      Path remote = temp.resolve("remote.git");
+      Path work = temp.resolve("person");
+      git(temp, "init", "-q", "--bare", "-b", "main", remote.toString());
+      git(temp, "clone", "-q", remote.toString(), work.toString());
+      git(work, "symbolic-ref", "HEAD", "refs/heads/main");
+      GitFixture fixture = new GitFixture(temp, remote, work, "main");
+      copyTree(folder, work);
+      fixture.commitAll(ALICE, "Add the fleet's desired state");
+      fixture.push();
+      git(work, "fetch", "-q", "origin");
+      return temp;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException ignored) {
+      // best effort at exit; the folder is in the system temp folder
+    }
   }
 
   /** The sample-repo folder of this project, found by walking up from the working directory. */
@@ -365,13 +405,17 @@ public final class GitFixture {
     }
   }
 
-  /** Copies the regular files of {@code from} into {@code to}, keeping their relative paths. */
+  /** Copies the folders and regular files of {@code from} into {@code to}, keeping their relative paths. */
   public static void copyTree(Path from, Path to) {
     try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
+      for (Path file : files.toList()) {
         Path target = to.resolve(from.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else if (Files.isRegularFile(file)) {
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
