@@ -79,7 +79,7 @@ public final class Hub implements AutoCloseable {
     PollMailbox mailbox = new PollMailbox(vertx);
     Reconciler reconciler = new Reconciler(repository, store, ConfigLoader.withDefaults(), workers, clock);
     HubApi[] apiRef = new HubApi[1];
-    ReconcileLoop loop = new ReconcileLoop(reconciler, clock, options.pollInterval(),
+    ReconcileLoop loop = new ReconcileLoop(reconciler::pass, clock, options.pollInterval(),
         snapshot -> handOver(snapshot, vertx, store, push, mailbox, apiRef[0], clock));
     HubApi api = new HubApi(vertx, loop::snapshot, store, tokens, mailbox, loop::trigger, clock,
         options.maxBodyBytes());

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class ReconcileLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcileLoop.class);
 
-  private final Reconciler reconciler;
+  private final Pass reconciler;
   private final Clock clock;
   private final Duration pollInterval;
   private final Consumer<HubSnapshot> published;
@@ -42,8 +42,14 @@ public final class ReconcileLoop implements AutoCloseable {
   private Thread thread;
   private long passes;
 
+  /** One pass: {@link Reconciler#pass}, or a stand-in in tests. */
+  @FunctionalInterface
+  public interface Pass {
+    HubSnapshot run(long number, String why);
+  }
+
   /** @param published told of every snapshot, on the loop's thread, after it is visible through {@link #snapshot} */
-  public ReconcileLoop(Reconciler reconciler, Clock clock, Duration pollInterval, Consumer<HubSnapshot> published) {
+  public ReconcileLoop(Pass reconciler, Clock clock, Duration pollInterval, Consumer<HubSnapshot> published) {
     this.reconciler = reconciler;
     this.clock = clock;
     this.pollInterval = pollInterval;
@@ -95,7 +101,7 @@ public final class ReconcileLoop implements AutoCloseable {
       }
       passes++;
       try {
-        HubSnapshot next = reconciler.pass(passes, why);
+        HubSnapshot next = reconciler.run(passes, why);
         snapshot.set(next);
         published.accept(next);
         scheduleWake(next);
