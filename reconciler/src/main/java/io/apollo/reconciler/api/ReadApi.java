@@ -39,8 +39,8 @@ final class ReadApi {
   void plans(RoutingContext ctx) {
     HubSnapshot s = snapshot.get();
     Optional<PlanState> state = query(ctx, "state").map(v -> PlanState.fromWireName(
-        v.toUpperCase(java.util.Locale.ROOT)).orElseThrow(() -> HttpFailure.badRequest("state=" + v + " is not a plan state; use one of "
-            + List.of(PlanState.values()))));
+        v.toUpperCase(java.util.Locale.ROOT)).orElseThrow(() -> HttpFailure.badRequest("state=" + v
+            + " is not a plan state; use one of " + List.of(PlanState.values()))));
     Optional<String> environment = query(ctx, "environment").map(env -> knownEnvironment(s, env));
     Optional<EntityId> entity = query(ctx, "entity").map(ReadApi::entityId);
     ObjectNode root = PlanViews.JSON.createObjectNode();
