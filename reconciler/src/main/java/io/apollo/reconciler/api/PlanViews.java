@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stored plan as the API and the spokes see it (DESIGN.md section 5): the body the pass computed plus what the
  * store owns: {@code state}, {@code approvals} ({@code [{by, role, commit, at}]}), {@code refusedApprovals} (the
- * same with {@code reason}: evidence in git that counts for nothing), {@code git} (where the plan is in git),
+ * same with {@code reason} and {@code message}: evidence in git that counts for nothing), {@code git} (where the plan is in git),
  * {@code acknowledged} (a spoke took it), {@code createdAt}, {@code updatedAt}, and {@code history} when asked for.
  */
 public final class PlanViews {
@@ -33,7 +33,8 @@ public final class PlanViews {
       out.put("kind", a.kind().toLowerCase(java.util.Locale.ROOT));
       out.put("commit", a.commit());
       out.put("at", a.at().toString());
-      a.refusal().ifPresent(reason -> out.put("reason", reason));
+      a.refusalReason().ifPresent(reason -> out.put("reason", reason));
+      a.refusal().ifPresent(message -> out.put("message", message));
     }
     node.put("createdAt", plan.createdAt().toString());
     node.put("updatedAt", plan.updatedAt().toString());

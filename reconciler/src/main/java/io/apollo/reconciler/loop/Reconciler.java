@@ -164,10 +164,11 @@ public final class Reconciler {
     onMain.values().forEach(plan -> plan.approvals().forEach(e -> {
       if (e.accepted() && !e.rolesMet().isEmpty()) {
         e.rolesMet().forEach(role -> seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(),
-            Optional.of(role), e.kind().name(), e.at(), Optional.empty())));
+            Optional.of(role), e.kind().name(), e.at(), Optional.empty(), Optional.empty())));
       } else {
         seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(), e.claimedRole(), e.kind().name(), e.at(),
-            e.refusal().or(() -> Optional.of(e.by() + " holds none of the roles this plan needs"))));
+            e.refusal().or(() -> Optional.of(e.by() + " holds none of the roles this plan needs")),
+            e.refusalReason().map(Enum::name).or(() -> Optional.of("HOLDS_NO_ROLE"))));
       }
     }));
     return seen;

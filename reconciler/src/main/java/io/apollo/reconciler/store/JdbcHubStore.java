@@ -69,7 +69,7 @@ public final class JdbcHubStore implements HubStore {
           + " at BIGINT NOT NULL, acknowledged INTEGER NOT NULL, detail TEXT NOT NULL)");
       s.execute("CREATE TABLE IF NOT EXISTS approvals (plan_id TEXT NOT NULL, commit_id TEXT NOT NULL,"
           + " by_email TEXT NOT NULL, role TEXT NOT NULL, kind TEXT NOT NULL, at BIGINT NOT NULL,"
-          + " refusal TEXT, PRIMARY KEY (plan_id, commit_id, by_email, role))");
+          + " refusal TEXT, refusal_reason TEXT, PRIMARY KEY (plan_id, commit_id, by_email, role))");
       s.execute("INSERT INTO meta (k, v) VALUES ('schema_version', '" + SCHEMA_VERSION + "')"
           + " ON CONFLICT (k) DO NOTHING");
       connection.commit();
@@ -168,8 +168,8 @@ public final class JdbcHubStore implements HubStore {
   public synchronized void recordApprovals(List<StoredApproval> approvals) {
     transaction("record " + approvals.size() + " approvals", () -> {
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO approvals (plan_id, commit_id, by_email, role, kind, at, refusal)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, commit_id, by_email, role) DO NOTHING")) {
+          "INSERT INTO approvals (plan_id, commit_id, by_email, role, kind, at, refusal, refusal_reason)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, commit_id, by_email, role) DO NOTHING")) {
         for (StoredApproval a : approvals) {
           insert.setString(1, a.planId());
           insert.setString(2, a.commit());
@@ -178,6 +178,7 @@ public final class JdbcHubStore implements HubStore {
           insert.setString(5, a.kind());
           insert.setLong(6, a.at().toEpochMilli());
           insert.setString(7, a.refusal().orElse(null));
+          insert.setString(8, a.refusalReason().orElse(null));
           insert.addBatch();
         }
         insert.executeBatch();
@@ -191,7 +192,7 @@ public final class JdbcHubStore implements HubStore {
     query("SELECT * FROM approvals ORDER BY at, plan_id", List.of(), r -> new StoredApproval(
         r.getString("plan_id"), r.getString("commit_id"), r.getString("by_email"),
         Optional.of(r.getString("role")).filter(s -> !s.isEmpty()), r.getString("kind"), instant(r, "at"),
-        Optional.ofNullable(r.getString("refusal"))))
+        Optional.ofNullable(r.getString("refusal")), Optional.ofNullable(r.getString("refusal_reason"))))
         .forEach(a -> byPlan.computeIfAbsent(a.planId(), k -> new ArrayList<>()).add(a));
     return byPlan;
   }

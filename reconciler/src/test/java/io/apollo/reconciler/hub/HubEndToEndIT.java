@@ -110,8 +110,10 @@ class HubEndToEndIT {
       // An entry whose by is not its commit's author counts for nothing.
       h.git.appendApproval(GitFixture.MALLORY, HubHarness.path(plan), GitFixture.CAROL.email(),
           Optional.of("vp-engineering"));
-      HubClient.eventually("the forged entry to be refused", () -> Optional.of(h.client.plan(id))
+      JsonNode forged = HubClient.eventually("the forged entry to be refused", () -> Optional.of(h.client.plan(id))
           .filter(p -> p.path("refusedApprovals").size() == 2));
+      assertThat(forged.path("refusedApprovals").values().stream().map(a -> a.path("reason").asString()).toList())
+          .containsExactlyInAnyOrder("HOLDS_NO_ROLE", "NOT_COMMIT_AUTHOR");
       h.git.approve(GitFixture.ALICE, HubHarness.path(plan), "sre");
       JsonNode half = HubClient.eventually("alice's approval", () -> Optional.of(h.client.plan(id))
           .filter(p -> p.path("approvals").size() == 1));

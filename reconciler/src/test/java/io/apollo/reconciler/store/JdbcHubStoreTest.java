@@ -28,7 +28,7 @@ class JdbcHubStoreTest {
       store.putReport(new StoredReport("staging-spoke", "{\"a\":1}", T0));
       store.putReport(new StoredReport("staging-spoke", "{\"a\":2}", T0.plusSeconds(1)));
       StoredApproval approval = new StoredApproval(plan.id(), "abc", "alice@example.com", Optional.of("sre"),
-          "MERGE", T0, Optional.empty());
+          "MERGE", T0, Optional.empty(), Optional.empty());
       store.recordApprovals(List.of(approval));
       store.recordApprovals(List.of(approval));
       store.recordDispatch(new DispatchAttempt(plan.id(), "staging-spoke", T0, false, "refused 503"));
