@@ -59,17 +59,31 @@ final class ReportIntake {
           + "' but was posted for spoke '" + spoke + "': a spoke reports only for itself");
     }
     for (EntityReport e : report.entities()) {
-      Optional<String> placed = snapshot.desired().entity(e.entity()).map(Entity::spoke);
-      if (placed.filter(spoke::equals).isEmpty()) {
+      if (!placedOn(spoke, e, snapshot)) {
+        Optional<String> placed = snapshot.desired().entity(e.entity()).map(Entity::spoke);
         throw new HttpFailure(403, "entity_not_on_spoke", "entity " + e.entity() + " is "
-            + placed.map(s -> "placed on spoke " + s).orElse("not in desired state") + ", not on spoke " + spoke
-            + ": a spoke reports only the entities desired state places on it");
+            + placed.map(s -> "placed on spoke " + s).orElse("in no environment spoke " + spoke + " serves")
+            + ", not on spoke " + spoke + ": a spoke reports only the entities desired state places on it");
       }
     }
     String json = SpokeReportJson.write(report).toString();
     Optional<StoredReport> previous = Optional.ofNullable(store.reports().get(spoke));
     store.putReport(new StoredReport(spoke, json, clock.instant()));
     return previous.map(p -> !meaning(p.json()).equals(meaning(json))).orElse(true);
+  }
+
+  /**
+   * Whether desired state places the entity on this spoke. An entity desired state no longer defines may still run
+   * (deleting a definition never uninstalls): its spoke may report it when the spoke serves the entity's
+   * environment, so that the hub shows it as not desired rather than refusing every later report of that spoke.
+   */
+  private static boolean placedOn(String spoke, EntityReport e, HubSnapshot snapshot) {
+    Optional<Entity> defined = snapshot.desired().entity(e.entity());
+    if (defined.isPresent()) {
+      return defined.get().spoke().equals(spoke);
+    }
+    return Optional.ofNullable(snapshot.desired().environments().get(e.entity().environment()))
+        .flatMap(env -> env.spoke(spoke)).isPresent();
   }
 
   /** The report without its times: two reports that differ only in when they were made say the same. */

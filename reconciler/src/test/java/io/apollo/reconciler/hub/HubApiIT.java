@@ -35,6 +35,12 @@ class HubApiIT {
       assertError(malformed, 400, "bad_request");
       assertThat(malformed.body().path("message").asString()).contains("state");
       assertError(h.client.report("staging-spoke", STAGING_TOKEN, "{not json"), 400, "bad_request");
+      String otherEnvironment = Reports.of("staging-spoke").running("production/cache", "com.example:web", "1.0.0")
+          .json();
+      assertError(h.client.report("staging-spoke", STAGING_TOKEN, otherEnvironment), 403, "entity_not_on_spoke");
+      String orphan = Reports.of("staging-spoke").running("staging/old-web", "com.example:web", "1.0.0").json();
+      assertThat(h.client.report("staging-spoke", STAGING_TOKEN, orphan).status())
+          .as("an entity whose definition was deleted may still run, and be reported").isEqualTo(202);
       assertError(h.client.report("ghost-spoke", "tok-ghost", Reports.of("ghost-spoke").json()), 403,
           "spoke_not_in_desired_state");
       assertError(h.client.report("staging-spoke", STAGING_TOKEN, "text/plain", staging), 415,
