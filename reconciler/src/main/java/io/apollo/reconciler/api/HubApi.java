@@ -66,6 +66,8 @@ public final class HubApi {
     router.get("/v1/releases").handler(read::releases);
     router.get("/v1/spokes").handler(read::spokes);
     router.get("/v1/status").handler(read::status);
+    router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
+        "text/plain; version=0.0.4").end(Metrics.render(snapshot.get())));
     router.get("/healthz").handler(ctx -> json(ctx, 200, PlanViews.JSON.createObjectNode().put("status", "ok")));
     router.route().last().handler(ctx -> ctx.fail(HttpFailure.notFound("no route " + ctx.request().method() + " "
         + ctx.request().path() + "; the API is under /v1 (see DESIGN.md section 5)")));

@@ -67,6 +67,9 @@ class HubApiIT {
       assertThat(status.path("commit").asString()).isEqualTo(h.git.remoteHead("main").orElseThrow());
       assertThat(status.path("problems").size()).isZero();
       assertThat(h.client.get("/healthz").status()).isEqualTo(200);
+      String metrics = h.client.text("/metrics");
+      assertThat(metrics).contains("apollo_plans{state=\"PENDING\"} 0").contains("apollo_entities 3")
+          .contains("# TYPE apollo_reconcile_passes_total counter");
 
       JsonNode entities = h.client.get("/v1/entities?environment=production").body().path("entities");
       assertThat(entities.size()).isEqualTo(2);

@@ -32,6 +32,16 @@ public final class HubClient {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(70)).build());
   }
 
+  /** A GET whose body is text, such as {@code /metrics}. */
+  public String text(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } catch (Exception e) {
+      throw new IllegalStateException("GET " + path + " failed: " + e, e);
+    }
+  }
+
   public Answer getAs(String path, String token) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
         .GET().timeout(Duration.ofSeconds(70)).build());
