@@ -89,6 +89,7 @@ public final class JGitConfigRepository implements ConfigRepository {
         reclone();
       }
       try {
+        clone.clearStaleLocks();
         remote.fetch(clone.repository());
       } catch (ReconcilerException unreachable) {
         if (recloned || usable(true)) {

@@ -156,6 +156,24 @@ class GitFaultsIT {
   }
 
   @Test
+  void lockFilesLeftByAHubKilledMidFetchAreClearedAtTheNextStart() throws IOException {
+    hub.fetch();
+    hub.close();
+    // What kill -9 in the middle of updating refs leaves behind.
+    Files.writeString(clone.resolve("refs/remotes/origin/main.lock"), "");
+    Files.writeString(clone.resolve("packed-refs.lock"), "");
+    Files.writeString(clone.resolve("config.lock"), "");
+    String pushed = repo.commitAndPush(BOB, "While the hub was down", Map.of("NOTES.md", "x\n"));
+
+    hub = JGitConfigRepository.open(GitSettings.of(repo.remote().toString(), "main", clone));
+    FetchResult fetched = hub.fetch();
+
+    assertThat(fetched.head()).isEqualTo(pushed);
+    assertThat(fetched.recloned()).isFalse();
+    assertThat(clone.resolve("refs/remotes/origin/main.lock")).doesNotExist();
+  }
+
+  @Test
   void aFirstCloneIntoAnEmptyFolderIsNotARecone() throws IOException {
     Files.createDirectories(clone);
 
