@@ -122,6 +122,26 @@ final class LocalClone implements AutoCloseable {
     }
   }
 
+  /** Deletes {@code dir} and everything in it, if it is there. */
+  static void delete(Path dir) {
+    try {
+      deleteRecursively(dir);
+    } catch (IOException e) {
+      throw new ReconcilerException("cannot delete " + dir + ": " + e.getMessage() + "; remove it by hand", e);
+    }
+  }
+
+  /** Moves a folder into a place that must be free (a missing folder, or an empty one). */
+  static void moveInto(Path from, Path to) {
+    try {
+      Files.deleteIfExists(to);
+      Files.move(from, to);
+    } catch (IOException e) {
+      throw new ReconcilerException("cannot move the fresh git clone " + from + " to " + to + ": " + e.getMessage()
+          + "; check the data folder", e);
+    }
+  }
+
   /** True when {@code dir} exists and is not an empty folder. */
   static boolean holdsAnything(Path dir) {
     try (var entries = Files.list(dir)) {

@@ -129,6 +129,27 @@ class GitFaultsIT {
   }
 
   @Test
+  void aBrokenCloneIsKeptUntilTheRemoteAnswersAgain() throws IOException {
+    String head = hub.fetch().head();
+    hub.close();
+    deleteTree(clone.resolve("refs"));
+    GitFixture.Moved moved = repo.moveRemoteAway();
+    hub = JGitConfigRepository.open(GitSettings.of(repo.remote().toString(), "main", clone));
+
+    assertThatThrownBy(hub::fetch).isInstanceOf(ReconcilerException.class)
+        .hasMessageContaining("cannot fetch from")
+        .hasMessageContaining("will be made again once the remote answers");
+    assertThat(clone.resolve("objects")).as("nothing thrown away yet").isDirectory();
+    assertThat(clone.resolveSibling("clone.new")).doesNotExist();
+
+    moved.restore();
+    FetchResult fetched = hub.fetch();
+    assertThat(fetched.recloned()).isTrue();
+    assertThat(fetched.head()).isEqualTo(head);
+    assertThat(clone.resolveSibling("clone.broken").resolve("objects")).isDirectory();
+  }
+
+  @Test
   void missingRefsAreRecloned() throws IOException {
     String head = hub.fetch().head();
     deleteTree(clone.resolve("refs"));
