@@ -86,20 +86,20 @@ public final class JGitConfigRepository implements ConfigRepository {
       boolean recloned = false;
       if (!usable()) {
         recloned = clone != null || LocalClone.holdsAnything(settings.localDir());
-        reclone();
-      }
-      try {
-        remote.fetch(clone.repository());
-      } catch (ReconcilerException unreachable) {
-        if (recloned || usable(true)) {
-          throw new ReconcilerException(unreachable.getMessage() + governingBy(), unreachable);
+        cloneAfresh(recloned);
+      } else {
+        try {
+          clone.clearStaleLocks();
+          remote.fetch(clone.repository());
+        } catch (ReconcilerException failed) {
+          if (usable(true)) {
+            throw new ReconcilerException(failed.getMessage() + governingBy(), failed);
+          }
+          recloned = true;
+          cloneAfresh(true);
         }
-        recloned = true;
-        reclone();
-        remote.fetch(clone.repository());
       }
-      ObjectId fetched = clone.tracking(settings.branch()).orElseThrow(() -> new ReconcilerException(
-          "the remote " + remote + " has no branch '" + settings.branch() + "'; check --branch" + governingBy()));
+      ObjectId fetched = trackedHead();
       Optional<String> unreadable = clone.check(fetched, suspect);
       if (unreadable.isPresent()) {
         if (recloned) {
@@ -107,10 +107,8 @@ public final class JGitConfigRepository implements ConfigRepository {
               + governingBy());
         }
         recloned = true;
-        reclone();
-        remote.fetch(clone.repository());
-        fetched = clone.tracking(settings.branch()).orElseThrow(() -> new ReconcilerException(
-            "the remote " + remote + " has no branch '" + settings.branch() + "'; check --branch"));
+        cloneAfresh(true);
+        fetched = trackedHead();
       }
       boolean rewritten = previous.isPresent() && !previous.get().equals(fetched)
           && !isAncestor(previous.get(), fetched);
@@ -127,7 +125,8 @@ public final class JGitConfigRepository implements ConfigRepository {
 
   @Override
   public ConfigSource source(String commit) {
-    return locked(() -> new WatchedSource(new GitCommitSource(repository(), resolve(commit), maxFileBytes), () -> suspect = true));
+    return locked(() -> new WatchedSource(new GitCommitSource(repository(), resolve(commit), maxFileBytes),
+        () -> suspect = true));
   }
 
   @Override
@@ -248,13 +247,36 @@ public final class JGitConfigRepository implements ConfigRepository {
     return last.isEmpty() || clone.check(last.get(), deep).isEmpty();
   }
 
-  private void reclone() {
+  /**
+   * Clones the remote into {@code <localDir>.new} and, once that worked, puts it in place of the clone there (moved
+   * aside to {@code <localDir>.broken}). When the remote cannot be reached, the old clone, broken or not, is left
+   * as it was: nothing is thrown away before its replacement is ready.
+   */
+  private void cloneAfresh(boolean replacing) {
+    java.nio.file.Path dir = settings.localDir();
+    java.nio.file.Path fresh = dir.resolveSibling(dir.getFileName() + ".new");
+    LocalClone.delete(fresh);
+    try (LocalClone candidate = LocalClone.create(fresh)) {
+      remote.fetch(candidate.repository());
+    } catch (ReconcilerException unreachable) {
+      LocalClone.delete(fresh);
+      throw new ReconcilerException(unreachable.getMessage()
+          + (replacing ? "; the hub's clone in " + dir + " is missing or unreadable and will be made again "
+              + "once the remote answers" : "") + governingBy(), unreachable);
+    }
     if (clone != null) {
       clone.close();
       clone = null;
     }
-    LocalClone.moveAside(settings.localDir());
-    clone = LocalClone.create(settings.localDir());
+    LocalClone.moveAside(dir);
+    LocalClone.moveInto(fresh, dir);
+    clone = LocalClone.openExisting(dir).orElseThrow(() -> new ReconcilerException(
+        "the fresh clone of " + remote + " in " + dir + " cannot be opened; check the data folder"));
+  }
+
+  private ObjectId trackedHead() {
+    return clone.tracking(settings.branch()).orElseThrow(() -> new ReconcilerException(
+        "the remote " + remote + " has no branch '" + settings.branch() + "'; check --branch" + governingBy()));
   }
 
   private Repository repository() {

@@ -102,6 +102,46 @@ final class LocalClone implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes the lock files a writer killed mid-update leaves ({@code refs/**}{@code .lock}, {@code packed-refs.lock},
+   * {@code config.lock}, {@code HEAD.lock}). Call only when nothing else writes to the clone: the hub is its one
+   * writer, and calls this under its lock. A stale lock would otherwise make every later fetch leave the
+   * remote-tracking refs where they were, silently.
+   */
+  void clearStaleLocks() {
+    try (var paths = Files.walk(dir.resolve("refs"))) {
+      for (Path lock : paths.filter(p -> p.getFileName().toString().endsWith(".lock")).toList()) {
+        Files.deleteIfExists(lock);
+      }
+      for (String name : new String[] {"packed-refs.lock", "config.lock", "HEAD.lock", "shallow.lock"}) {
+        Files.deleteIfExists(dir.resolve(name));
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new ReconcilerException("cannot clear stale lock files in the hub's git clone " + dir + ": "
+          + e.getMessage() + "; check the data folder's permissions", e);
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it, if it is there. */
+  static void delete(Path dir) {
+    try {
+      deleteRecursively(dir);
+    } catch (IOException e) {
+      throw new ReconcilerException("cannot delete " + dir + ": " + e.getMessage() + "; remove it by hand", e);
+    }
+  }
+
+  /** Moves a folder into a place that must be free (a missing folder, or an empty one). */
+  static void moveInto(Path from, Path to) {
+    try {
+      Files.deleteIfExists(to);
+      Files.move(from, to);
+    } catch (IOException e) {
+      throw new ReconcilerException("cannot move the fresh git clone " + from + " to " + to + ": " + e.getMessage()
+          + "; check the data folder", e);
+    }
+  }
+
   /** True when {@code dir} exists and is not an empty folder. */
   static boolean holdsAnything(Path dir) {
     try (var entries = Files.list(dir)) {

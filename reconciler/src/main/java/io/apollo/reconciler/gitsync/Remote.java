@@ -12,10 +12,12 @@ import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.TrackingRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -61,7 +63,18 @@ final class Remote {
   void fetch(Repository repository) {
     try (Transport transport = open(repository)) {
       transport.setRemoveDeletedRefs(true);
-      transport.fetch(NullProgressMonitor.INSTANCE, List.of(FETCH));
+      org.eclipse.jgit.transport.FetchResult result = transport.fetch(NullProgressMonitor.INSTANCE, List.of(FETCH));
+      for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
+        RefUpdate.Result outcome = update.getResult();
+        if (outcome == RefUpdate.Result.LOCK_FAILURE || outcome == RefUpdate.Result.IO_FAILURE
+            || outcome == RefUpdate.Result.REJECTED || outcome == RefUpdate.Result.REJECTED_OTHER_REASON) {
+          // JGit reports these without throwing: the fetch would look like "nothing new" for ever.
+          throw new ReconcilerException("fetched from " + display + " but could not update "
+              + update.getLocalName() + " in the hub's clone (" + outcome + ")");
+        }
+      }
+    } catch (ReconcilerException e) {
+      throw e;
     } catch (NotSupportedException | TransportException | RuntimeException e) {
       throw failure("cannot fetch from " + display + ": " + redacted(rootMessage(e))
           + "; check that the repository exists there and the hub can reach it", e);

@@ -129,6 +129,27 @@ class GitFaultsIT {
   }
 
   @Test
+  void aBrokenCloneIsKeptUntilTheRemoteAnswersAgain() throws IOException {
+    String head = hub.fetch().head();
+    hub.close();
+    deleteTree(clone.resolve("refs"));
+    GitFixture.Moved moved = repo.moveRemoteAway();
+    hub = JGitConfigRepository.open(GitSettings.of(repo.remote().toString(), "main", clone));
+
+    assertThatThrownBy(hub::fetch).isInstanceOf(ReconcilerException.class)
+        .hasMessageContaining("cannot fetch from")
+        .hasMessageContaining("will be made again once the remote answers");
+    assertThat(clone.resolve("objects")).as("nothing thrown away yet").isDirectory();
+    assertThat(clone.resolveSibling("clone.new")).doesNotExist();
+
+    moved.restore();
+    FetchResult fetched = hub.fetch();
+    assertThat(fetched.recloned()).isTrue();
+    assertThat(fetched.head()).isEqualTo(head);
+    assertThat(clone.resolveSibling("clone.broken").resolve("objects")).isDirectory();
+  }
+
+  @Test
   void missingRefsAreRecloned() throws IOException {
     String head = hub.fetch().head();
     deleteTree(clone.resolve("refs"));
@@ -153,6 +174,24 @@ class GitFaultsIT {
     assertThat(ConfigLoader.withDefaults().load(hub.source(head)).problems()).isEmpty();
     moved.restore();
     assertThat(hub.fetch().recloned()).isFalse();
+  }
+
+  @Test
+  void lockFilesLeftByAHubKilledMidFetchAreClearedAtTheNextStart() throws IOException {
+    hub.fetch();
+    hub.close();
+    // What kill -9 in the middle of updating refs leaves behind.
+    Files.writeString(clone.resolve("refs/remotes/origin/main.lock"), "");
+    Files.writeString(clone.resolve("packed-refs.lock"), "");
+    Files.writeString(clone.resolve("config.lock"), "");
+    String pushed = repo.commitAndPush(BOB, "While the hub was down", Map.of("NOTES.md", "x\n"));
+
+    hub = JGitConfigRepository.open(GitSettings.of(repo.remote().toString(), "main", clone));
+    FetchResult fetched = hub.fetch();
+
+    assertThat(fetched.head()).isEqualTo(pushed);
+    assertThat(fetched.recloned()).isFalse();
+    assertThat(clone.resolve("refs/remotes/origin/main.lock")).doesNotExist();
   }
 
   @Test

@@ -114,6 +114,17 @@ class HttpRemoteIT {
   }
 
   @Test
+  void aRaceLostOnEveryTryEndsInAnErrorAfterAFewTries() {
+    String head = hub.fetch().head();
+    server.protect("refs/heads/main", "cannot lock ref 'refs/heads/main'");
+
+    assertThatThrownBy(() -> hub.commitToBranch(List.of(new FileWrite("plans/staging/p1.yaml", "a\n")), "p1"))
+        .isInstanceOf(ReconcilerException.class)
+        .hasMessageContaining("the branch moved on " + JGitConfigRepository.PUSH_TRIES + " times");
+    assertThat(repo.remoteHead("main")).contains(head);
+  }
+
+  @Test
   void anSshRemoteIsTriedOverSshAndARefusedConnectionIsAClearError() throws Exception {
     int closedPort;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
