@@ -63,6 +63,11 @@ public final class HubCommand implements Callable<Integer> {
       description = "Who the hub's commits are by (default: ${DEFAULT-VALUE}).")
   String gitIdentity;
 
+  @Option(names = "--webhook-secret-file", paramLabel = "FILE",
+      description = "The secret a git server signs push notifications to POST /v1/hooks/git with"
+          + " (X-Hub-Signature-256); without it the webhook is off and the hub fetches every --poll-interval.")
+  Path webhookSecretFile;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -70,7 +75,7 @@ public final class HubCommand implements Callable<Integer> {
     var identity = HubOptions.identity(gitIdentity);
     HubOptions options = new HubOptions(repo, branch, dataDir, bind, port, spokeTokens,
         HubOptions.duration("--poll-interval", pollInterval), identity.name(), identity.email(),
-        HubOptions.DEFAULT_MAX_BODY_BYTES);
+        HubOptions.DEFAULT_MAX_BODY_BYTES, java.util.Optional.ofNullable(webhookSecretFile));
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

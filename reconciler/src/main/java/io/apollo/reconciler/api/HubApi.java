@@ -39,10 +39,14 @@ public final class HubApi {
   private final Consumer<String> trigger;
   private final ReadApi read;
   private final long maxBodyBytes;
+  private final Optional<GitWebhook> webhook;
+
+  /** What the API is configured with: the body limit of posts, and the git webhook's secret when one is given. */
+  public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {}
 
   /** @param trigger asks the reconcile loop for a pass, naming why */
   public HubApi(Vertx vertx, Supplier<HubSnapshot> snapshot, HubStore store, SpokeTokens tokens,
-      PollMailbox mailbox, Consumer<String> trigger, Clock clock, long maxBodyBytes) {
+      PollMailbox mailbox, Consumer<String> trigger, Clock clock, Settings settings) {
     this.vertx = vertx;
     this.snapshot = snapshot;
     this.tokens = tokens;
@@ -50,7 +54,8 @@ public final class HubApi {
     this.mailbox = mailbox;
     this.trigger = trigger;
     this.read = new ReadApi(vertx, snapshot, store);
-    this.maxBodyBytes = maxBodyBytes;
+    this.maxBodyBytes = settings.maxBodyBytes();
+    this.webhook = settings.webhook();
   }
 
   public Router router() {
@@ -58,6 +63,8 @@ public final class HubApi {
     router.post("/v1/spokes/:spoke/reports").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.post("/v1/spokes/:spoke/reports").handler(this::report);
     router.get("/v1/spokes/:spoke/plans").handler(this::poll);
+    router.post("/v1/hooks/git").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router.post("/v1/hooks/git").handler(this::hook);
     router.get("/v1/plans").handler(read::plans);
     router.get("/v1/plans/:id").handler(read::plan);
     router.get("/v1/entities").handler(read::entities);
@@ -92,6 +99,19 @@ public final class HubApi {
           json(ctx, 202, PlanViews.JSON.createObjectNode().put("accepted", true));
         })
         .onFailure(ctx::fail);
+  }
+
+  /** A git server says the repository changed: fetch now rather than at the next poll interval. */
+  private void hook(RoutingContext ctx) {
+    GitWebhook secret = webhook.orElseThrow(() -> HttpFailure.notFound("no git webhook is configured: start the hub"
+        + " with --webhook-secret-file FILE"));
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (!secret.verify(ctx.request().getHeader("X-Hub-Signature-256"), body)) {
+      throw new HttpFailure(401, "bad_signature", "X-Hub-Signature-256 is missing or is not sha256=<hex HMAC-SHA256"
+          + " of the body> under the hub's webhook secret");
+    }
+    trigger.accept("git webhook");
+    json(ctx, 202, PlanViews.JSON.createObjectNode().put("accepted", true));
   }
 
   private void poll(RoutingContext ctx) {

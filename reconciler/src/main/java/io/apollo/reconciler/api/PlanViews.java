@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stored plan as the API and the spokes see it (DESIGN.md section 5): the body the pass computed plus what the
  * store owns: {@code state}, {@code approvals} ({@code [{by, role, commit, at}]}), {@code refusedApprovals} (the
- * same with {@code reason} and {@code message}: evidence in git that counts for nothing), {@code git} (where the plan is in git),
- * {@code acknowledged} (a spoke took it), {@code createdAt}, {@code updatedAt}, and {@code history} when asked for.
+ * same with {@code reason} and {@code message}: evidence in git that counts for nothing), {@code git} (where the
+ * plan is in git), {@code acknowledged} (a spoke took it), {@code createdAt}, {@code updatedAt}, and
+ * {@code history} when asked for.
  */
 public final class PlanViews {
   static final JsonMapper JSON = JsonMapper.builder().build();

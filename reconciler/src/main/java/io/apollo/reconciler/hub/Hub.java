@@ -4,6 +4,7 @@ import io.apollo.core.load.ConfigLoader;
 import io.apollo.core.plan.PlanState;
 import io.apollo.core.config.SpokeRef;
 import io.apollo.reconciler.ReconcilerException;
+import io.apollo.reconciler.api.GitWebhook;
 import io.apollo.reconciler.api.HubApi;
 import io.apollo.reconciler.api.SpokeTokens;
 import io.apollo.reconciler.dispatch.Backoff;
@@ -71,6 +72,7 @@ public final class Hub implements AutoCloseable {
       throw new ReconcilerException("cannot create --data-dir " + options.dataDir() + ": " + e.getMessage(), e);
     }
     SpokeTokens tokens = SpokeTokens.read(options.spokeTokens());
+    Optional<GitWebhook> webhook = options.webhookSecretFile().map(GitWebhook::read);
     HubStore store = JdbcHubStore.openSqlite(options.dataDir());
     ConfigRepository repository = openRepository.apply(options);
     Vertx vertx = Vertx.vertx();
@@ -82,7 +84,7 @@ public final class Hub implements AutoCloseable {
     ReconcileLoop loop = new ReconcileLoop(reconciler::pass, clock, options.pollInterval(),
         snapshot -> handOver(snapshot, vertx, store, push, mailbox, apiRef[0], clock));
     HubApi api = new HubApi(vertx, loop::snapshot, store, tokens, mailbox, loop::trigger, clock,
-        options.maxBodyBytes());
+        new HubApi.Settings(options.maxBodyBytes(), webhook));
     apiRef[0] = api;
     ApiVerticle server = new ApiVerticle(api, options.bind(), options.port());
     try {

@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * Everything {@code apollo hub} is told, checked in one place. {@code repo} is a path, {@code file://},
- * {@code http(s)://} or {@code ssh://} URL; {@code port} 0 picks a free port; {@code gitIdentity} is the
- * {@code Name <email>} the hub commits as.
+ * {@code http(s)://} or {@code ssh://} URL; {@code port} 0 picks a free port; {@code gitName} and {@code gitEmail}
+ * are who the hub commits as; {@code webhookSecretFile}, when given, holds the secret a git server signs its push
+ * notifications with.
  */
 public record HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
-    Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes) {
+    Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile) {
   public static final String DEFAULT_IDENTITY = GitSettings.DEFAULT_IDENTITY;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -31,6 +32,7 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(spokeTokens, "spokeTokens");
     Objects.requireNonNull(pollInterval, "pollInterval");
+    Objects.requireNonNull(webhookSecretFile, "webhookSecretFile");
     if (repo.isBlank()) {
       throw new ReconcilerException("--repo: give the config repository (a path, file://, http(s):// or ssh:// URL)");
     }
@@ -92,7 +94,8 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
         Path.of(required(values, "--spoke-tokens")),
         duration("--poll-interval", values.getOrDefault("--poll-interval", "30s")),
         who.name(), who.email(),
-        Optional.ofNullable(values.get("--max-body-bytes")).map(Long::parseLong).orElse(DEFAULT_MAX_BODY_BYTES));
+        Optional.ofNullable(values.get("--max-body-bytes")).map(Long::parseLong).orElse(DEFAULT_MAX_BODY_BYTES),
+        Optional.ofNullable(values.get("--webhook-secret-file")).map(Path::of));
   }
 
   private static String required(Map<String, String> values, String name) {

@@ -67,6 +67,12 @@ class HubApiIT {
       assertThat(status.path("commit").asString()).isEqualTo(h.git.remoteHead("main").orElseThrow());
       assertThat(status.path("problems").size()).isZero();
       assertThat(h.client.get("/healthz").status()).isEqualTo(200);
+      String push = "{\"ref\":\"refs/heads/main\"}";
+      String signature = "sha256=" + java.util.HexFormat.of().formatHex(
+          io.apollo.reconciler.api.GitWebhookTest.hmac(HubHarness.WEBHOOK_SECRET, push));
+      assertThat(h.client.hook(signature, push).status()).isEqualTo(202);
+      assertError(h.client.hook(null, push), 401, "bad_signature");
+      assertError(h.client.hook(signature, push + " "), 401, "bad_signature");
       String metrics = h.client.text("/metrics");
       assertThat(metrics).contains("apollo_plans{state=\"PENDING\"} 0").contains("apollo_entities 3")
           .contains("# TYPE apollo_reconcile_passes_total counter");

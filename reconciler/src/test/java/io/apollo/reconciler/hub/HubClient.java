@@ -64,6 +64,16 @@ public final class HubClient {
     return report(spoke, token, "application/json", json);
   }
 
+  /** {@code POST /v1/hooks/git} as a git server sends it; a null signature sends none. */
+  public Answer hook(String signature, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/hooks/git"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      request.header("X-Hub-Signature-256", signature);
+    }
+    return send(request.build());
+  }
+
   /** The plan {@code id}'s JSON. */
   public JsonNode plan(String id) {
     return get("/v1/plans/" + id).body();

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 final class HubHarness implements AutoCloseable {
   static final String STAGING_TOKEN = "tok-staging";
   static final String PROD_TOKEN = "tok-prod";
+  static final String WEBHOOK_SECRET = "hook-secret";
 
   final TestSpoke spoke;
   final GitFixture git;
@@ -40,7 +41,8 @@ final class HubHarness implements AutoCloseable {
     Files.writeString(tokens, "# spoke tokens for tests\nstaging-spoke " + STAGING_TOKEN + "\nprod-spoke "
         + PROD_TOKEN + "\nghost-spoke tok-ghost\n");
     HubOptions options = new HubOptions(git.remote().toString(), "main", dataDir, "127.0.0.1", 0, tokens,
-        Duration.ofSeconds(1), "Apollo Hub", "hub@apollo.invalid", 64 * 1024);
+        Duration.ofSeconds(1), "Apollo Hub", "hub@apollo.invalid", 64 * 1024,
+        Optional.of(Files.writeString(temp.resolve("webhook-secret"), WEBHOOK_SECRET + "\n")));
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     return new HubHarness(spoke, git, hub, dataDir);
   }
