@@ -36,6 +36,11 @@ public final class PollMailbox {
     Waiter waiter = new Waiter(vertx.getOrCreateContext(), Promise.promise());
     waiters.computeIfAbsent(spoke, s -> new CopyOnWriteArrayList<>()).add(waiter);
     long timer = vertx.setTimer(wait.toMillis(), t -> waiter.promise().tryComplete(List.of()));
+    // A pass may have published between the first look and the waiter being listed: look again.
+    List<String> meanwhile = plansOf.apply(spoke);
+    if (!meanwhile.isEmpty()) {
+      waiter.promise().tryComplete(meanwhile);
+    }
     return waiter.promise().future().andThen(done -> {
       vertx.cancelTimer(timer);
       List<Waiter> list = waiters.get(spoke);

@@ -24,8 +24,9 @@ class HubWindowIT {
 
   @Test
   void anApprovedPlanOutsideItsWindowIsDispatchedWhenTheWindowOpens() throws Exception {
-    // The window opens at the start of the first minute at least 20 seconds away (UTC), for ten minutes.
-    ZonedDateTime opens = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(20).truncatedTo(ChronoUnit.MINUTES)
+    // The window opens at the start of the first minute at least 30 seconds away (UTC), for ten minutes: time
+    // enough to propose and approve the plan while it is shut, even on a busy machine.
+    ZonedDateTime opens = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30).truncatedTo(ChronoUnit.MINUTES)
         .plusMinutes(1);
     String cron = opens.getMinute() + " " + opens.getHour() + " * * *";
     try (HubHarness h = HubHarness.start(temp, url -> TestRepo.of(Optional.of(url), Optional.empty(), cron,
