@@ -1,5 +1,6 @@
 package io.apollo.reconciler.loop;
 
+import io.apollo.core.constraint.VerdictChanges;
 import io.apollo.core.plan.Plan;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Runs {@link Reconciler} passes one at a time on one virtual thread. Triggers (a fetch tick, a report that changed
  * something, a plan approved in git, the moment a constraint's verdict changes) may come from any thread; those
  * arriving during a pass coalesce into one more pass. After each pass the snapshot is published and the next wake
- * is set at the earliest instant a blocked plan could clear; a window closing is noticed by the next fetch tick.
+ * is set at the earliest instant a blocked plan could clear or a window or freeze turns (no polling every second).
  */
 public final class ReconcileLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcileLoop.class);
@@ -114,13 +116,16 @@ public final class ReconcileLoop implements AutoCloseable {
 
   private void scheduleWake(HubSnapshot next) {
     Instant now = clock.instant();
-    Optional<Instant> earliest = next.result().stream().flatMap(r -> r.plans().stream())
-        .map(Plan::unblocksAt).flatMap(Optional::stream).filter(at -> at.isAfter(now)).min(Instant::compareTo);
+    // The earliest moment a blocked plan may clear, or any window or freeze turns (a window closing blocks plans).
+    Optional<Instant> earliest = Stream.concat(
+            next.result().stream().flatMap(r -> r.plans().stream()).map(Plan::unblocksAt).flatMap(Optional::stream),
+            VerdictChanges.next(next.desired().constraints(), now).stream())
+        .filter(at -> at.isAfter(now)).min(Instant::compareTo);
     synchronized (this) {
       if (wake != null) {
         wake.cancel(false);
       }
-      wake = earliest.map(at -> timers.schedule(() -> trigger("a constraint may clear at " + at),
+      wake = earliest.map(at -> timers.schedule(() -> trigger("a window or freeze may turn at " + at),
           Duration.between(now, at).toMillis() + 50, TimeUnit.MILLISECONDS)).orElse(null);
     }
   }
