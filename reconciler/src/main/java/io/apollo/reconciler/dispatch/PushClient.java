@@ -30,6 +30,8 @@ public final class PushClient implements AutoCloseable {
   private final Function<String, Optional<String>> tokens;
   private final Backoff backoff;
   private final Set<String> sending = ConcurrentHashMap.newKeySet();
+  /** Plans a spoke acknowledged while this hub runs (the store keeps them across restarts). */
+  private final Set<String> taken = ConcurrentHashMap.newKeySet();
 
   /** @param tokens the bearer token of each spoke, by name */
   public PushClient(Vertx vertx, Function<String, Optional<String>> tokens, Backoff backoff) {
@@ -43,15 +45,23 @@ public final class PushClient implements AutoCloseable {
   public record Outcome(String planId, String spoke, boolean acknowledged, String detail) {}
 
   /**
-   * Sends unless a send of this plan is under way; the future completes once acknowledged or given up (never
-   * fails). Empty when a send was under way already.
+   * Sends unless a send of this plan is under way or a spoke took it already; {@code record} is given the outcome
+   * (acknowledged or given up) and the plan counts as being sent until what it returns completes, so that a pass
+   * reading the store meanwhile never sends it again. Empty when nothing was sent.
    */
-  public Optional<Future<Outcome>> send(String planId, String spoke, URI url, String body) {
-    if (!sending.add(planId)) {
+  public Optional<Future<Outcome>> send(String planId, String spoke, URI url, String body,
+      Function<Outcome, Future<?>> record) {
+    if (taken.contains(planId) || !sending.add(planId)) {
       return Optional.empty();
     }
     String target = url.toString().replaceAll("/+$", "") + "/v1/plans";
     return Optional.of(attempt(planId, spoke, target, body, 1)
+        .andThen(done -> {
+          if (done.succeeded() && done.result().acknowledged()) {
+            taken.add(planId);
+          }
+        })
+        .compose(outcome -> record.apply(outcome).transform(recorded -> Future.succeededFuture(outcome)))
         .andThen(done -> sending.remove(planId)));
   }
 

@@ -114,19 +114,19 @@ public final class Hub implements AutoCloseable {
         continue;
       }
       String body = io.apollo.reconciler.api.PlanViews.plan(plan, List.of(), false).toString();
-      push.send(plan.id(), plan.spoke(), url.get(), body).ifPresent(sent -> sent.onSuccess(outcome -> {
+      push.send(plan.id(), plan.spoke(), url.get(), body, outcome -> {
         if (outcome.acknowledged()) {
           LOG.info("Spoke {} took plan {}: {}", outcome.spoke(), outcome.planId(), outcome.detail());
         } else {
           LOG.warn("Spoke {} did not take plan {}; the next pass tries again: {}", outcome.spoke(),
               outcome.planId(), outcome.detail());
         }
-        vertx.executeBlocking(() -> {
+        return vertx.executeBlocking(() -> {
           store.recordDispatch(new DispatchAttempt(outcome.planId(), outcome.spoke(), clock.instant(),
               outcome.acknowledged(), outcome.detail()));
           return null;
         });
-      }));
+      });
     }
     if (api != null) {
       mailbox.publish(api::waitingFor);
