@@ -4,6 +4,8 @@ import static io.apollo.reconciler.hub.HubHarness.PROD_TOKEN;
 import static io.apollo.reconciler.hub.HubHarness.STAGING_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apollo.core.wire.PlanMessage;
+import io.apollo.core.wire.PlanMessageJson;
 import io.apollo.reconciler.testing.GitFixture;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +41,9 @@ class HubEndToEndIT {
       assertThat(pushed.path("artifact").path("uri").asString()).endsWith("web-1.0.0.tgz");
       assertThat(pushed.path("config").path("port").asInt()).isEqualTo(8080);
       assertThat(h.spoke.tokens()).first().isEqualTo("Bearer " + STAGING_TOKEN);
+      PlanMessage message = PlanMessageJson.read("pushed plan", pushed);
+      assertThat(message.id()).as("what the hub pushes is what a spoke reads").isEqualTo(id);
+      assertThat(message.toVersion()).map(Object::toString).contains("1.0.0");
 
       h.report("staging-spoke", STAGING_TOKEN, Reports.of("staging-spoke").entity("staging/web", "com.example:web",
           null, "INSTALLING", "UNKNOWN", id, "RUNNING", null));
@@ -78,8 +83,8 @@ class HubEndToEndIT {
       for (int i = 0; i < 2; i++) {
         HubClient.Answer poll = h.client.getAs("/v1/spokes/prod-spoke/plans?wait=5s", PROD_TOKEN);
         assertThat(poll.status()).isEqualTo(200);
-        assertThat(poll.body().path("plans").values().stream().map(p -> p.path("id").asString()).toList())
-            .containsExactly(id);
+        assertThat(poll.body().path("plans").values().stream().map(p -> PlanMessageJson.read("polled plan", p).id())
+            .toList()).containsExactly(id);
       }
       h.report("prod-spoke", PROD_TOKEN, Reports.of("prod-spoke")
           .entity("production/web", "com.example:web", "1.0.0", "INSTALLING", "UNKNOWN", id, "RUNNING", null)
