@@ -24,8 +24,9 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  *
  * <p>Faults it absorbs: a remote that cannot be reached (the last fetched head stays readable; the next fetch
  * after the remote is back works on the same clone), history rewritten on the remote (followed, and reported in
- * {@link FetchResult#rewritten()}), and a local clone that is missing or broken (moved aside to
- * {@code <localDir>.broken} and cloned again on the next fetch, reported in {@link FetchResult#recloned()}).
+ * {@link FetchResult#rewritten()}), a local clone that is missing or broken (cloned afresh beside it on the next
+ * fetch, then swapped in, the old one moved aside to {@code <localDir>.broken}; reported in
+ * {@link FetchResult#recloned()}), and lock files left by a hub killed mid-write.
  */
 public final class JGitConfigRepository implements ConfigRepository {
   /** How many times a push that lost a race is re-done on the new head before giving up. */
