@@ -70,7 +70,10 @@ final class ApprovalJudge {
     if (!entry.by().equalsIgnoreCase(author)) {
       return ApprovalEvidence.refused(Kind.ENTRY, entry.by(), entry.role(), commit.name(), at,
           RefusalReason.NOT_COMMIT_AUTHOR, "entry says by " + entry.by() + " but was committed by " + author
-              + " (commit " + shortId + "): each approver adds their own entry in a commit they author");
+              + " (commit " + shortId + "): " + (commit.getParentCount() > 1
+                  ? "it came in with that merge; entries count only when appended on the branch itself, each in "
+                      + "a commit by its approver"
+                  : "each approver adds their own entry in a commit they author"));
     }
     Set<String> held = rolesBefore(dated.change(), author);
     if (entry.role().isPresent()) {

@@ -6,21 +6,16 @@ import io.apollo.core.load.yaml.YamlLimits;
 import io.apollo.reconciler.ReconcilerException;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 
 /**
@@ -29,8 +24,9 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  *
  * <p>Faults it absorbs: a remote that cannot be reached (the last fetched head stays readable; the next fetch
  * after the remote is back works on the same clone), history rewritten on the remote (followed, and reported in
- * {@link FetchResult#rewritten()}), and a local clone that is missing or broken (moved aside to
- * {@code <localDir>.broken} and cloned again on the next fetch, reported in {@link FetchResult#recloned()}).
+ * {@link FetchResult#rewritten()}), a local clone that is missing or broken (cloned afresh beside it on the next
+ * fetch, then swapped in, the old one moved aside to {@code <localDir>.broken}; reported in
+ * {@link FetchResult#recloned()}), and lock files left by a hub killed mid-write.
  */
 public final class JGitConfigRepository implements ConfigRepository {
   /** How many times a push that lost a race is re-done on the new head before giving up. */
@@ -44,7 +40,7 @@ public final class JGitConfigRepository implements ConfigRepository {
   private final PlanReader plans;
   private final ReentrantLock lock = new ReentrantLock();
 
-  private LocalClone clone;
+  private final CloneKeeper clone;
   private ObjectId head;
   /** Set when a read failed in a way that may mean a broken clone: the next fetch checks every object. */
   private volatile boolean suspect;
@@ -55,6 +51,7 @@ public final class JGitConfigRepository implements ConfigRepository {
     this.identity = new GitSettings.Identity(settings.identityName(), settings.identityEmail());
     this.clock = clock;
     this.maxFileBytes = YamlLimits.defaults().maxFileBytes();
+    this.clone = CloneKeeper.open(settings.localDir(), settings.branch(), remote);
     this.plans = new PlanReader(new RoleIndex(ConfigLoader.withDefaults(), maxFileBytes), identity.email());
   }
 
@@ -69,13 +66,7 @@ public final class JGitConfigRepository implements ConfigRepository {
 
   static JGitConfigRepository open(GitSettings settings, Clock clock) {
     JGitConfigRepository repository = new JGitConfigRepository(settings, clock);
-    LocalClone.openExisting(settings.localDir()).ifPresent(existing -> {
-      Optional<ObjectId> last = existing.tracking(settings.branch());
-      if (last.isPresent() && existing.check(last.get(), false).isEmpty()) {
-        repository.head = last.get();
-      }
-      repository.clone = existing;
-    });
+    repository.head = repository.clone.lastFetchedIfReadable().orElse(null);
     return repository;
   }
 
@@ -84,22 +75,21 @@ public final class JGitConfigRepository implements ConfigRepository {
     return locked(() -> {
       Optional<ObjectId> previous = Optional.ofNullable(head);
       boolean recloned = false;
-      if (!usable()) {
-        recloned = clone != null || LocalClone.holdsAnything(settings.localDir());
-        cloneAfresh(recloned);
+      if (!clone.usable(suspect)) {
+        recloned = clone.hadClone();
+        clone.cloneAfresh(recloned ? brokenClone() : governingBy());
       } else {
         try {
-          clone.clearStaleLocks();
-          remote.fetch(clone.repository());
+          clone.fetch();
         } catch (ReconcilerException failed) {
-          if (usable(true)) {
+          if (clone.usable(true)) {
             throw new ReconcilerException(failed.getMessage() + governingBy(), failed);
           }
           recloned = true;
-          cloneAfresh(true);
+          clone.cloneAfresh(brokenClone());
         }
       }
-      ObjectId fetched = trackedHead();
+      ObjectId fetched = clone.trackedHead(governingBy());
       Optional<String> unreadable = clone.check(fetched, suspect);
       if (unreadable.isPresent()) {
         if (recloned) {
@@ -107,11 +97,11 @@ public final class JGitConfigRepository implements ConfigRepository {
               + governingBy());
         }
         recloned = true;
-        cloneAfresh(true);
-        fetched = trackedHead();
+        clone.cloneAfresh(brokenClone());
+        fetched = clone.trackedHead(governingBy());
       }
       boolean rewritten = previous.isPresent() && !previous.get().equals(fetched)
-          && !isAncestor(previous.get(), fetched);
+          && !clone.isAncestor(previous.get(), fetched);
       head = fetched;
       suspect = false;
       return new FetchResult(fetched.name(), previous.map(ObjectId::name), rewritten, clock.instant(), recloned);
@@ -189,21 +179,11 @@ public final class JGitConfigRepository implements ConfigRepository {
   @Override
   public Set<String> branches(String prefix) {
     return locked(() -> {
-      if (clone == null) {
-        return Set.of();
-      }
       try {
-        Set<String> names = new TreeSet<>();
-        for (Ref ref : clone.repository().getRefDatabase().getRefsByPrefix(LocalClone.TRACKING)) {
-          String name = ref.getName().substring(LocalClone.TRACKING.length());
-          if (name.startsWith(prefix) && !name.equals(Constants.HEAD)) {
-            names.add(name);
-          }
-        }
-        return Collections.unmodifiableSet(names);
+        return clone.branches(prefix);
       } catch (IOException e) {
         suspect = true;
-        throw new ReconcilerException("cannot list the branches of " + clone.dir() + ": " + e.getMessage(), e);
+        throw new ReconcilerException("cannot list the branches of " + settings.localDir() + ": " + e.getMessage(), e);
       }
     });
   }
@@ -224,65 +204,14 @@ public final class JGitConfigRepository implements ConfigRepository {
   @Override
   public void close() {
     locked(() -> {
-      if (clone != null) {
-        clone.close();
-        clone = null;
-      }
+      clone.close();
       return null;
     });
   }
 
   // ---- helpers; all run under the lock
 
-  private boolean usable() {
-    return usable(suspect);
-  }
-
-  /** The clone is there, looks like a repository, and its last fetched head reads (every object, when deep). */
-  private boolean usable(boolean deep) {
-    if (clone == null || !LocalClone.looksLikeRepository(settings.localDir())) {
-      return false;
-    }
-    Optional<ObjectId> last = clone.tracking(settings.branch());
-    return last.isEmpty() || clone.check(last.get(), deep).isEmpty();
-  }
-
-  /**
-   * Clones the remote into {@code <localDir>.new} and, once that worked, puts it in place of the clone there (moved
-   * aside to {@code <localDir>.broken}). When the remote cannot be reached, the old clone, broken or not, is left
-   * as it was: nothing is thrown away before its replacement is ready.
-   */
-  private void cloneAfresh(boolean replacing) {
-    java.nio.file.Path dir = settings.localDir();
-    java.nio.file.Path fresh = dir.resolveSibling(dir.getFileName() + ".new");
-    LocalClone.delete(fresh);
-    try (LocalClone candidate = LocalClone.create(fresh)) {
-      remote.fetch(candidate.repository());
-    } catch (ReconcilerException unreachable) {
-      LocalClone.delete(fresh);
-      throw new ReconcilerException(unreachable.getMessage()
-          + (replacing ? "; the hub's clone in " + dir + " is missing or unreadable and will be made again "
-              + "once the remote answers" : "") + governingBy(), unreachable);
-    }
-    if (clone != null) {
-      clone.close();
-      clone = null;
-    }
-    LocalClone.moveAside(dir);
-    LocalClone.moveInto(fresh, dir);
-    clone = LocalClone.openExisting(dir).orElseThrow(() -> new ReconcilerException(
-        "the fresh clone of " + remote + " in " + dir + " cannot be opened; check the data folder"));
-  }
-
-  private ObjectId trackedHead() {
-    return clone.tracking(settings.branch()).orElseThrow(() -> new ReconcilerException(
-        "the remote " + remote + " has no branch '" + settings.branch() + "'; check --branch" + governingBy()));
-  }
-
   private Repository repository() {
-    if (clone == null) {
-      throw new ReconcilerException("the config repository " + remote + " has not been fetched yet: fetch first");
-    }
     return clone.repository();
   }
 
@@ -302,17 +231,6 @@ public final class JGitConfigRepository implements ConfigRepository {
     return GitCommitSource.resolve(repository(), commit);
   }
 
-  private boolean isAncestor(ObjectId older, ObjectId newer) {
-    try (RevWalk walk = new RevWalk(clone.repository())) {
-      return walk.isMergedInto(walk.parseCommit(older), walk.parseCommit(newer));
-    } catch (MissingObjectException gone) {
-      return false; // the old head is not in the (new) clone at all: the remote no longer has it
-    } catch (IOException e) {
-      throw new ReconcilerException("cannot compare " + older.name() + " with " + newer.name() + ": "
-          + e.getMessage(), e);
-    }
-  }
-
   private String checkedBranchRef(String branch) {
     String ref = Constants.R_HEADS + branch;
     if (!Repository.isValidRefName(ref) || branch.equals(settings.branch())) {
@@ -330,6 +248,11 @@ public final class JGitConfigRepository implements ConfigRepository {
       Thread.currentThread().interrupt();
       throw new ReconcilerException("interrupted while re-doing a commit that lost a race", e);
     }
+  }
+
+  private String brokenClone() {
+    return "; the hub's clone in " + settings.localDir() + " is missing or unreadable and will be made again once "
+        + "the remote answers" + governingBy();
   }
 
   private String governingBy() {

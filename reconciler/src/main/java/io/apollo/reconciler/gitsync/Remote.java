@@ -155,9 +155,16 @@ final class Remote {
       if (remote.contains("://")) {
         return new URIish(remote);
       }
-      // A plain path (scp-like "host:path" is not supported: give an ssh:// URL).
+      int colon = remote.indexOf(':');
+      if (colon > 0 && remote.lastIndexOf('/', colon) < 0) {
+        // git's scp-like "user@host:path": ambiguous with paths, so it is refused with the URL to write instead.
+        String host = remote.substring(0, colon);
+        String path = remote.substring(colon + 1);
+        throw new ReconcilerException("the git remote '" + remote + "' is in scp form, which the hub does not read: "
+            + "write it as ssh://" + host + "/" + (path.startsWith("/") ? path.substring(1) : path));
+      }
       return new URIish(Path.of(remote).toAbsolutePath().normalize().toString());
-    } catch (URISyntaxException | RuntimeException e) {
+    } catch (URISyntaxException | java.nio.file.InvalidPathException e) {
       throw new ReconcilerException("the git remote is neither a path nor a file://, http(s):// or ssh:// URL: "
           + e.getMessage());
     }

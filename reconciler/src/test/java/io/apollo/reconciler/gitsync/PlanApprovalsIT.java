@@ -155,6 +155,24 @@ class PlanApprovalsIT {
   }
 
   @Test
+  void anEntryWrittenOnThePlanBranchAndMergedBySomeoneElseIsRefusedAndSaysWhy() {
+    GitFixture.git(repo.work(), "fetch", "-q", "origin");
+    GitFixture.git(repo.work(), "checkout", "-q", "-b", "review", "origin/" + BRANCH);
+    repo.writeApproval(PATH, CAROL.email(), Optional.of("vp-engineering"));
+    repo.commitAll(CAROL, "Approve on the branch");
+    GitFixture.git(repo.work(), "push", "-q", "origin", "HEAD:" + BRANCH);
+    String merge = repo.mergeNoFf(ALICE, BRANCH);
+
+    List<ApprovalEvidence> approvals = hub.plansOnBranch(hub.fetch().head()).get(ID).approvals();
+
+    assertThat(approvals.getFirst().rolesMet()).containsExactly("sre");
+    assertThat(approvals.getLast().refusalReason()).contains(RefusalReason.NOT_COMMIT_AUTHOR);
+    assertThat(approvals.getLast().refusal()).get().asString()
+        .contains("was committed by " + ALICE.email() + " (commit " + merge.substring(0, 7) + ")")
+        .contains("it came in with that merge");
+  }
+
+  @Test
   void anEntryBySomeoneWhoJoinedTheRoleInTheSameCommitIsRefused() {
     repo.mergeNoFf(ALICE, BRANCH);
     repo.pull();

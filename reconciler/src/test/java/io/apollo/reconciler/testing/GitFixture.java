@@ -62,7 +62,7 @@ public final class GitFixture {
    * tests fast.
    */
   public static GitFixture fromFolder(Path temp, Path folder) {
-    Path template = TEMPLATES.computeIfAbsent(folder.toAbsolutePath().normalize(), GitFixture::buildTemplate);
+    Path template = TEMPLATES.computeIfAbsent(contentKey(folder), key -> buildTemplate(folder));
     Path remote = temp.resolve("remote.git");
     Path work = temp.resolve("person");
     copyTree(template.resolve("remote.git"), remote);
@@ -78,7 +78,25 @@ public final class GitFixture {
     return new GitFixture(temp, remote, work, "main");
   }
 
-  private static final Map<Path, Path> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Prepared repositories by the content of the folder they were made from (a folder may change between uses). */
+  private static final Map<String, Path> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String contentKey(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        digest.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(Files.readAllBytes(file));
+        digest.update((byte) 0);
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static Path buildTemplate(Path folder) {
     try {

@@ -26,6 +26,20 @@ class GitFixtureIT {
   }
 
   @Test
+  void aFolderChangedBetweenUsesGivesARepositoryOfItsNewContent() throws Exception {
+    Path folder = temp.resolve("desired");
+    GitFixture.copyTree(GitFixture.sampleRepo(), folder);
+    GitFixture first = GitFixture.fromFolder(temp.resolve("one"), folder);
+    java.nio.file.Files.writeString(folder.resolve("NOTES.md"), "changed\n");
+
+    GitFixture second = GitFixture.fromFolder(temp.resolve("two"), folder);
+
+    assertThat(first.remoteFile("main", "NOTES.md")).isEmpty();
+    assertThat(second.remoteFile("main", "NOTES.md")).contains("changed\n");
+    assertThat(second.remoteHead("main")).isNotEqualTo(first.remoteHead("main"));
+  }
+
+  @Test
   void aBranchMergedWithNoFfIsAMergeCommitByTheMerger() {
     GitFixture repo = GitFixture.fromSampleRepo(temp);
     String base = repo.remoteHead("main").orElseThrow();
