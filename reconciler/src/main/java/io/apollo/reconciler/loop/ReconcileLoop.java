@@ -115,6 +115,9 @@ public final class ReconcileLoop implements AutoCloseable {
   }
 
   private void scheduleWake(HubSnapshot next) {
+    if (closed) {
+      return;
+    }
     Instant now = clock.instant();
     // The earliest moment a blocked plan may clear, or any window or freeze turns (a window closing blocks plans).
     Optional<Instant> earliest = Stream.concat(
@@ -134,7 +137,7 @@ public final class ReconcileLoop implements AutoCloseable {
   public void close() {
     closed = true;
     trigger("stop");
-    timers.shutdownNow();
+    // The pass under way finishes (it may set a wake) before the timers stop.
     if (thread != null) {
       try {
         thread.join(Duration.ofSeconds(30));
@@ -142,5 +145,6 @@ public final class ReconcileLoop implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    timers.shutdownNow();
   }
 }
