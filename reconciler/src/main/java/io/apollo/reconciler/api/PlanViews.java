@@ -22,6 +22,7 @@ public final class PlanViews {
 
   public static ObjectNode plan(StoredPlan plan, List<StoredApproval> approvals, boolean acknowledged) {
     ObjectNode node = (ObjectNode) JSON.readTree(plan.body());
+    node.remove(io.apollo.reconciler.loop.PlanBody.PROPOSED_FILE);
     node.put("state", plan.state().name());
     node.put("git", plan.git().name());
     node.put("acknowledged", acknowledged);

@@ -47,8 +47,9 @@ final class GitPublisher {
     for (Plan plan : proposed) {
       StoredPlan s = changes.get(plan.id()).orElseThrow();
       if (plan.requiredRoles().isEmpty() && s.state() == PlanState.APPROVED && s.git() == GitPlace.NONE) {
-        files.add(new FileWrite(PlanFile.path(plan), PlanFile.render(plan, java.util.Optional.of(commit))));
-        plans.add(s);
+        String file = PlanFile.render(plan, java.util.Optional.of(commit));
+        files.add(new FileWrite(PlanFile.path(plan), file));
+        plans.add(PlanBody.withProposedFile(s, file));
       }
     }
     if (files.isEmpty()) {
@@ -77,10 +78,10 @@ final class GitPublisher {
       String message = "Apollo: propose " + line(s) + "\n\nNeeds approval by " + String.join(", ",
           plan.requiredRoles()) + ": merge this branch to approve (the merge commit's author approves)."
           + "\nComputed from " + commit + ".";
+      String file = PlanFile.render(plan, java.util.Optional.of(commit));
       try {
-        repository.propose(branch, List.of(new FileWrite(PlanFile.path(plan),
-            PlanFile.render(plan, java.util.Optional.of(commit)))), message);
-        changes.put(s.withGit(GitPlace.PROPOSED, changes.at()));
+        repository.propose(branch, List.of(new FileWrite(PlanFile.path(plan), file)), message);
+        changes.put(PlanBody.withProposedFile(s, file).withGit(GitPlace.PROPOSED, changes.at()));
         LOG.info("Proposed plan {} for {} on branch {}; it needs approval by {}", plan.id(), plan.entity(), branch,
             String.join(", ", plan.requiredRoles()));
       } catch (ReconcilerException e) {

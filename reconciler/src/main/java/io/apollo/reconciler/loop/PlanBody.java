@@ -13,6 +13,9 @@ import io.apollo.core.wire.PlanMessage;
 import io.apollo.core.wire.PlanMessageJson;
 import java.util.Map;
 import java.util.Optional;
+import io.apollo.reconciler.store.StoredPlan;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * times) are added when the plan is shown.
  */
 public final class PlanBody {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private PlanBody() {}
 
   public static ObjectNode of(Plan plan, DesiredState desired, String commit) {
@@ -46,6 +51,31 @@ public final class PlanBody {
     node.put("branch", plan.requiredRoles().isEmpty() ? null : PlanFile.branch(plan));
     node.put("path", PlanFile.path(plan));
     return node;
+  }
+
+  /** The field holding the exact text of the plan file the hub put in git: what approvals must approve. */
+  public static final String PROPOSED_FILE = "proposedFile";
+
+  /** The plan with {@code file} recorded as the text the hub put in git. */
+  static StoredPlan withProposedFile(StoredPlan plan, String file) {
+    ObjectNode body = (ObjectNode) JSON.readTree(plan.body());
+    body.put(PROPOSED_FILE, file);
+    return plan.withBody(body.toString());
+  }
+
+  /** The text of the plan file the hub put in git, when it did. */
+  static Optional<String> proposedFile(StoredPlan plan) {
+    JsonNode file = JSON.readTree(plan.body()).path(PROPOSED_FILE);
+    return file.isString() ? Optional.of(file.asString()) : Optional.empty();
+  }
+
+  /** A newly computed body that keeps the proposed file of the old one. */
+  static String carryOver(String oldBody, ObjectNode fresh) {
+    JsonNode file = JSON.readTree(oldBody).path(PROPOSED_FILE);
+    if (file.isString()) {
+      fresh.put(PROPOSED_FILE, file.asString());
+    }
+    return fresh.toString();
   }
 
   /** What the spoke needs: the entity's config, the product's operator, the target release's artifact. */

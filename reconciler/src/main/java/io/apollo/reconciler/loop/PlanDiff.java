@@ -41,8 +41,9 @@ final class PlanDiff {
   static void apply(Changes changes, PlanningResult result, List<Plan> proposed, Map<String, ObjectNode> bodies) {
     Map<String, Plan> byId = proposed.stream().collect(Collectors.toMap(Plan::id, p -> p, (a, b) -> a));
     for (Plan plan : proposed) {
-      String body = bodies.get(plan.id()).toString();
       Optional<StoredPlan> stored = changes.get(plan.id());
+      String body = stored.map(s -> PlanBody.carryOver(s.body(), bodies.get(plan.id())))
+          .orElseGet(() -> bodies.get(plan.id()).toString());
       if (stored.isEmpty()) {
         changes.create(new StoredPlan(plan.id(), plan.entity(), plan.spoke(), plan.state(), GitPlace.NONE, body,
             changes.at(), changes.at()), "PROPOSED_" + plan.reason().name(), plan.message() + why(plan));

@@ -18,6 +18,7 @@ import io.apollo.reconciler.ReconcilerException;
 import io.apollo.reconciler.dispatch.DispatchChoice;
 import io.apollo.reconciler.gitsync.ConfigRepository;
 import io.apollo.reconciler.gitsync.FetchResult;
+import io.apollo.reconciler.gitsync.PlanEdits;
 import io.apollo.reconciler.gitsync.PlanOnBranch;
 import io.apollo.reconciler.store.DispatchAttempt;
 import io.apollo.reconciler.store.HubStore;
@@ -94,7 +95,7 @@ public final class Reconciler {
     ReportedState reported = reported(reports);
     // 4. Read approvals from git and remember them.
     Map<String, PlanOnBranch> onMain = repository.plansOnBranch(commit);
-    store.recordApprovals(approvalsSeen(onMain));
+    store.recordApprovals(approvalsSeen(onMain, edits(onMain)));
     Map<String, List<StoredApproval>> approvals = store.approvals();
     // 5. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
     Changes changes = new Changes(now, byId(store.plans()));
@@ -158,11 +159,37 @@ public final class Reconciler {
     return ReportedState.of(all);
   }
 
-  /** Each piece of git evidence as stored approvals: one per role it meets, or one refused. */
-  static List<StoredApproval> approvalsSeen(Map<String, PlanOnBranch> onMain) {
+  /**
+   * For each plan file on the branch that differs from what the hub put in git (beyond its approvals), the fields
+   * changed: approving such a file approves something the hub will not run (DESIGN.md section 4).
+   */
+  private Map<String, List<String>> edits(Map<String, PlanOnBranch> onMain) {
+    Map<String, List<String>> edited = new HashMap<>();
+    for (StoredPlan plan : store.plans()) {
+      PlanOnBranch file = onMain.get(plan.id());
+      if (file == null) {
+        continue;
+      }
+      PlanBody.proposedFile(plan).map(proposed -> PlanEdits.changedFields(proposed, file.content()))
+          .filter(changed -> !changed.isEmpty()).ifPresent(changed -> edited.put(plan.id(), changed));
+    }
+    return edited;
+  }
+
+  /**
+   * Each piece of git evidence as stored approvals: one per role it meets, or one refused. Evidence for a plan file
+   * edited beyond approving it is refused.
+   */
+  static List<StoredApproval> approvalsSeen(Map<String, PlanOnBranch> onMain, Map<String, List<String>> edits) {
     List<StoredApproval> seen = new ArrayList<>();
     onMain.values().forEach(plan -> plan.approvals().forEach(e -> {
-      if (e.accepted() && !e.rolesMet().isEmpty()) {
+      List<String> changed = edits.getOrDefault(plan.planId(), List.of());
+      if (!changed.isEmpty()) {
+        seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(), e.claimedRole(), e.kind().name(), e.at(),
+            Optional.of("the plan file was changed beyond approving it (" + String.join(", ", changed.stream()
+                .map(f -> f.isEmpty() ? "the whole file" : f).toList()) + "): the hub runs only the plan it"
+                + " proposed; restore the file and approve again"), Optional.of("PLAN_EDITED")));
+      } else if (e.accepted() && !e.rolesMet().isEmpty()) {
         e.rolesMet().forEach(role -> seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(),
             Optional.of(role), e.kind().name(), e.at(), Optional.empty(), Optional.empty())));
       } else {

@@ -34,6 +34,8 @@ public final class FakeConfigRepository implements ConfigRepository {
   private final Set<String> deleted = new TreeSet<>();
   private final Map<String, List<ApprovalEvidence>> approvals = new HashMap<>();
   private final Set<String> merged = new TreeSet<>();
+  private final Map<String, FileWrite> proposedFiles = new HashMap<>();
+  private final Map<String, String> edited = new HashMap<>();
   private volatile boolean reachable = true;
 
   public FakeConfigRepository(Path folder) {
@@ -56,6 +58,12 @@ public final class FakeConfigRepository implements ConfigRepository {
   public synchronized void merge(String planId, ApprovalEvidence... evidence) {
     merged.add(planId);
     approvals.computeIfAbsent(planId, k -> new ArrayList<>()).addAll(List.of(evidence));
+    commits++;
+  }
+
+  /** As if a person had changed the plan file on its branch before it was merged (a new commit). */
+  public synchronized void editPlanFile(String planId, String from, String to) {
+    edited.put(planId, proposedFiles.get(planId).content().replace(from, to));
     commits++;
   }
 
@@ -103,6 +111,7 @@ public final class FakeConfigRepository implements ConfigRepository {
   @Override
   public synchronized void propose(String branch, List<FileWrite> files, String message) {
     proposed.putIfAbsent(branch, List.copyOf(files));
+    proposedFiles.putIfAbsent(branch.substring(branch.lastIndexOf('/') + 1), files.getFirst());
   }
 
   @Override
@@ -121,7 +130,9 @@ public final class FakeConfigRepository implements ConfigRepository {
   public synchronized Map<String, PlanOnBranch> plansOnBranch(String commit) {
     Map<String, PlanOnBranch> plans = new HashMap<>();
     for (String id : merged) {
-      plans.put(id, new PlanOnBranch(id, "plans/x/" + id + ".yaml", "someone", commit, "",
+      // A merge brings the proposed file to main as it was proposed.
+      FileWrite file = proposedFiles.getOrDefault(id, new FileWrite("plans/x/" + id + ".yaml", ""));
+      plans.put(id, new PlanOnBranch(id, file.path(), "someone", commit, edited.getOrDefault(id, file.content()),
           approvals.getOrDefault(id, List.of())));
     }
     for (List<FileWrite> files : committed) {

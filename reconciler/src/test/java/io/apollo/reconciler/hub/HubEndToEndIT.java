@@ -134,6 +134,32 @@ class HubEndToEndIT {
   }
 
   @Test
+  void mergingAPlanFileEditedOnItsBranchApprovesNothing() throws Exception {
+    try (HubHarness h = HubHarness.start(temp, TestRepo::open)) {
+      h.reportProduction("1.0.0", "2.0.0");
+      h.pinProduction(GitFixture.BOB, "1.1.0", "2.0.0");
+      JsonNode plan = h.client.awaitOpenPlan("production/web", p -> p.path("git").asString().equals("PROPOSED"));
+      String id = plan.path("id").asString();
+      String branch = "apollo/plan/" + id;
+      // Bob edits the proposed plan on its branch (another version), then Alice merges it.
+      h.git.pull();
+      GitFixture.BOB.git(h.git.work(), "checkout", "-q", "-b", "edit", "origin/" + branch);
+      h.git.edit(HubHarness.path(plan), "toVersion: 1.1.0", "toVersion: 1.2.0");
+      GitFixture.BOB.git(h.git.work(), "commit", "-q", "-am", "Make it 1.2.0");
+      GitFixture.BOB.git(h.git.work(), "push", "-q", "origin", "HEAD:" + branch);
+      GitFixture.BOB.git(h.git.work(), "checkout", "-q", "main");
+      h.git.mergeNoFf(GitFixture.ALICE, branch);
+
+      JsonNode refused = HubClient.eventually("the merge to be refused", () -> Optional.of(h.client.plan(id))
+          .filter(p -> p.path("refusedApprovals").size() > 0));
+      assertThat(refused.path("state").asString()).isEqualTo("PENDING");
+      assertThat(refused.path("refusedApprovals").get(0).path("reason").asString()).isEqualTo("PLAN_EDITED");
+      assertThat(refused.path("refusedApprovals").get(0).path("message").asString()).contains("/spec/toVersion");
+      assertThat(refused.has("proposedFile")).as("the API does not repeat the file").isFalse();
+    }
+  }
+
+  @Test
   void aChangeOfDesiredStateBeforeApprovalSupersedesThePlanAndRemovesItsBranch() throws Exception {
     try (HubHarness h = HubHarness.start(temp, TestRepo::open)) {
       h.reportProduction("1.0.0", "2.0.0");

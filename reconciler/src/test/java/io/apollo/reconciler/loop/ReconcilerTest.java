@@ -132,6 +132,22 @@ class ReconcilerTest {
   }
 
   @Test
+  void approvingAPlanFileEditedBeyondApprovalCountsForNothing() {
+    start(TestRepo.open("http://127.0.0.1:1"));
+    reportProductionRunning("1.0.0");
+    repo.write("entities/production.yaml", productionWeb("1.1.0"));
+    StoredPlan plan = only(pass(), "production/web");
+    repo.editPlanFile(plan.id(), "toVersion: 1.1.0", "toVersion: 1.2.0");
+    repo.merge(plan.id(), evidence("alice.nguyen@example.com", Set.of("sre"), Optional.empty()));
+    HubSnapshot s = pass();
+    assertThat(s.plan(plan.id()).orElseThrow().state()).isEqualTo(PlanState.PENDING);
+    assertThat(s.approvals().get(plan.id())).singleElement().satisfies(a -> {
+      assertThat(a.refusalReason()).contains("PLAN_EDITED");
+      assertThat(a.refusal()).hasValueSatisfying(words -> assertThat(words).contains("/spec/toVersion"));
+    });
+  }
+
+  @Test
   void desiredStateChangingBeforeApprovalSupersedesThePlanAndDeletesItsBranch() {
     start(TestRepo.open("http://127.0.0.1:1"));
     reportProductionRunning("1.0.0");
