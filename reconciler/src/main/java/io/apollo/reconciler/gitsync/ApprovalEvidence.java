@@ -9,7 +9,8 @@ import java.util.Set;
  * One approval git records for a plan (DESIGN.md section 4), judged: {@code by} is the commit author's email for a
  * merge, or the entry's {@code by} for a {@code spec.approvals} entry; {@code rolesMet} are the roles it counts for
  * (the roles {@code by} held on the branch as it was before {@code commit}; for an entry, only the role it names).
- * A refused approval counts for nothing and says why in {@code refusal}.
+ * A refused approval counts for nothing and says why in {@code refusal} (words) and {@code refusalReason} (a
+ * machine reason); both are present together or absent together.
  */
 public record ApprovalEvidence(
     Kind kind,
@@ -18,7 +19,8 @@ public record ApprovalEvidence(
     Set<String> rolesMet,
     String commit,
     Instant at,
-    Optional<String> refusal) {
+    Optional<String> refusal,
+    Optional<RefusalReason> refusalReason) {
 
   /** How the approval was given. */
   public enum Kind {
@@ -36,6 +38,30 @@ public record ApprovalEvidence(
     Objects.requireNonNull(commit, "commit");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(refusal, "refusal");
+    Objects.requireNonNull(refusalReason, "refusalReason");
+    if (refusal.isPresent() != refusalReason.isPresent()) {
+      throw new IllegalArgumentException("a refusal needs both its words and its reason: " + refusal + " "
+          + refusalReason);
+    }
+  }
+
+  /** The contract's first form, kept for callers that build evidence by hand: a refusal's reason is OTHER. */
+  public ApprovalEvidence(Kind kind, String by, Optional<String> claimedRole, Set<String> rolesMet, String commit,
+      Instant at, Optional<String> refusal) {
+    this(kind, by, claimedRole, rolesMet, commit, at, refusal, refusal.map(r -> RefusalReason.OTHER));
+  }
+
+  /** An accepted approval. */
+  public static ApprovalEvidence accepted(Kind kind, String by, Optional<String> claimedRole, Set<String> rolesMet,
+      String commit, Instant at) {
+    return new ApprovalEvidence(kind, by, claimedRole, rolesMet, commit, at, Optional.empty(), Optional.empty());
+  }
+
+  /** A refused approval: it meets no role. */
+  public static ApprovalEvidence refused(Kind kind, String by, Optional<String> claimedRole, String commit,
+      Instant at, RefusalReason reason, String refusal) {
+    return new ApprovalEvidence(kind, by, claimedRole, Set.of(), commit, at, Optional.of(refusal),
+        Optional.of(reason));
   }
 
   public boolean accepted() {

@@ -24,7 +24,10 @@ public interface ConfigRepository extends AutoCloseable {
    */
   FetchResult fetch();
 
-  /** The governed branch's head as last fetched; empty before the first successful fetch. */
+  /**
+   * The governed branch's head as last fetched; empty before the first successful fetch. A hub restarted on a usable
+   * local clone starts with the head that clone last fetched, so it keeps governing while the remote is away.
+   */
   Optional<String> head();
 
   /** One commit's tree as a config source (no working tree: read from the object database). */

@@ -1,0 +1,205 @@
+package io.apollo.reconciler.api;
+
+import io.apollo.core.wire.ErrorBody;
+import io.apollo.reconciler.dispatch.PollMailbox;
+import io.apollo.reconciler.loop.HubSnapshot;
+import io.apollo.reconciler.store.HubStore;
+import io.apollo.reconciler.store.StoredPlan;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The hub's routes (DESIGN.md section 5), one line each, and the one place errors become {@code {"error",
+ * "message"}} with a status. Spokes authenticate with {@code Authorization: Bearer <token>}: no or an unknown token
+ * is 401, another spoke's token is 403.
+ */
+public final class HubApi {
+  private static final Logger LOG = LoggerFactory.getLogger(HubApi.class);
+  /** Longest long poll a spoke may ask for. */
+  static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  private final Vertx vertx;
+  private final Supplier<HubSnapshot> snapshot;
+  private final SpokeTokens tokens;
+  private final ReportIntake intake;
+  private final PollMailbox mailbox;
+  private final Consumer<String> trigger;
+  private final ReadApi read;
+  private final long maxBodyBytes;
+  private final Optional<GitWebhook> webhook;
+
+  /** What the API is configured with: the body limit of posts, and the git webhook's secret when one is given. */
+  public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {}
+
+  /** @param trigger asks the reconcile loop for a pass, naming why */
+  public HubApi(Vertx vertx, Supplier<HubSnapshot> snapshot, HubStore store, SpokeTokens tokens,
+      PollMailbox mailbox, Consumer<String> trigger, Clock clock, Settings settings) {
+    this.vertx = vertx;
+    this.snapshot = snapshot;
+    this.tokens = tokens;
+    this.intake = new ReportIntake(store, clock);
+    this.mailbox = mailbox;
+    this.trigger = trigger;
+    this.read = new ReadApi(vertx, snapshot, store);
+    this.maxBodyBytes = settings.maxBodyBytes();
+    this.webhook = settings.webhook();
+  }
+
+  public Router router() {
+    Router router = Router.router(vertx);
+    router.post("/v1/spokes/:spoke/reports").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router.post("/v1/spokes/:spoke/reports").handler(this::report);
+    router.get("/v1/spokes/:spoke/plans").handler(this::poll);
+    router.post("/v1/hooks/git").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router.post("/v1/hooks/git").handler(this::hook);
+    router.get("/v1/plans").handler(read::plans);
+    router.get("/v1/plans/:id").handler(read::plan);
+    router.get("/v1/entities").handler(read::entities);
+    router.get("/v1/entities/:env/:name").handler(read::entity);
+    router.get("/v1/products").handler(read::products);
+    router.get("/v1/releases").handler(read::releases);
+    router.get("/v1/spokes").handler(read::spokes);
+    router.get("/v1/status").handler(read::status);
+    router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
+        "text/plain; version=0.0.4").end(Metrics.render(snapshot.get())));
+    router.get("/healthz").handler(ctx -> json(ctx, 200, PlanViews.JSON.createObjectNode().put("status", "ok")));
+    router.route().last().handler(ctx -> ctx.fail(HttpFailure.notFound("no route " + ctx.request().method() + " "
+        + ctx.request().path() + "; the API is under /v1 (see DESIGN.md section 5)")));
+    router.route().failureHandler(HubApi::failure);
+    return router;
+  }
+
+  private void report(RoutingContext ctx) {
+    String spoke = authenticate(ctx);
+    String type = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
+    if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new HttpFailure(415, "unsupported_media_type", "send the report as Content-Type: application/json"
+          + (type.isEmpty() ? "" : ", not " + type));
+    }
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    HubSnapshot now = snapshot.get();
+    vertx.executeBlocking(() -> intake.accept(spoke, body, now))
+        .onSuccess(changed -> {
+          if (changed) {
+            trigger.accept("report of spoke " + spoke);
+          }
+          json(ctx, 202, PlanViews.JSON.createObjectNode().put("accepted", true));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** A git server says the repository changed: fetch now rather than at the next poll interval. */
+  private void hook(RoutingContext ctx) {
+    GitWebhook secret = webhook.orElseThrow(() -> HttpFailure.notFound("no git webhook is configured: start the hub"
+        + " with --webhook-secret-file FILE"));
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (!secret.verify(ctx.request().getHeader("X-Hub-Signature-256"), body)) {
+      throw new HttpFailure(401, "bad_signature", "X-Hub-Signature-256 is missing or is not sha256=<hex HMAC-SHA256"
+          + " of the body> under the hub's webhook secret");
+    }
+    trigger.accept("git webhook");
+    json(ctx, 202, PlanViews.JSON.createObjectNode().put("accepted", true));
+  }
+
+  private void poll(RoutingContext ctx) {
+    authenticate(ctx);
+    Duration wait = Optional.ofNullable(ctx.queryParams().get("wait")).map(HubApi::duration).orElse(Duration.ZERO);
+    mailbox.poll(ctx.pathParam("spoke"), wait, this::waitingFor)
+        .onSuccess(plans -> {
+          ObjectNode root = PlanViews.JSON.createObjectNode();
+          ArrayNode list = root.putArray("plans");
+          plans.forEach(p -> list.add(PlanViews.JSON.readTree(p)));
+          json(ctx, 200, root);
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** The JSON of the plans handed to {@code spoke} that no report of it has named yet. */
+  public List<String> waitingFor(String spoke) {
+    HubSnapshot s = snapshot.get();
+    return s.waitingFor(spoke).stream()
+        .map((StoredPlan p) -> PlanViews.plan(p, s.approvals().getOrDefault(p.id(), List.of()), false).toString())
+        .toList();
+  }
+
+  /** The spoke of the path, when the bearer token is that spoke's. */
+  private String authenticate(RoutingContext ctx) {
+    String spoke = ctx.pathParam("spoke");
+    String header = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse("");
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+      throw new HttpFailure(401, "no_token", "send the spoke's token as 'Authorization: Bearer <token>'");
+    }
+    String owner = tokens.spokeOf(header.substring(7).strip()).orElseThrow(() -> new HttpFailure(401,
+        "bad_token", "the bearer token is not any spoke's token in the hub's --spoke-tokens file"));
+    if (!owner.equals(spoke)) {
+      throw new HttpFailure(403, "wrong_spoke", "this token is not spoke " + spoke + "'s: a spoke acts only"
+          + " for itself");
+    }
+    return spoke;
+  }
+
+  /** {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 ({@code PT30S}); at most {@link #MAX_WAIT}. */
+  static Duration duration(String text) {
+    try {
+      Duration d;
+      if (text.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+      } else if (text.endsWith("s")) {
+        d = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+      } else if (text.endsWith("m")) {
+        d = Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+      } else {
+        d = Duration.parse(text);
+      }
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("negative");
+      }
+      return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
+    } catch (RuntimeException e) {
+      throw HttpFailure.badRequest("wait=" + text + " is not a duration; use such as 30s, 500ms or PT30S");
+    }
+  }
+
+  static void json(RoutingContext ctx, int status, ObjectNode body) {
+    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(body.toString());
+  }
+
+  private static void failure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    int status;
+    ErrorBody body;
+    if (failure instanceof HttpFailure f) {
+      status = f.status();
+      body = new ErrorBody(f.error(), f.getMessage());
+    } else if (ctx.statusCode() == 413) {
+      status = 413;
+      body = new ErrorBody("too_large", "the body is over the hub's limit; send a smaller report");
+    } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      status = ctx.statusCode();
+      body = new ErrorBody("bad_request", "the request was refused (" + status + ")");
+    } else {
+      status = 500;
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+      body = new ErrorBody("internal", "the hub failed to answer " + ctx.request().method() + " "
+          + ctx.request().path() + ": " + (failure == null ? "unknown" : failure.getMessage()));
+    }
+    if (!ctx.response().ended()) {
+      ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end(body.toJson());
+    }
+  }
+}

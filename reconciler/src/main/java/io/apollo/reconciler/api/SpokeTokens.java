@@ -1,0 +1,80 @@
+package io.apollo.reconciler.api;
+
+import io.apollo.reconciler.ReconcilerException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The spokes' bearer tokens, read from {@code --spoke-tokens FILE}: one {@code <spoke-name> <token>} per line,
+ * {@code #} starts a comment, blank lines are skipped. Tokens are compared in constant time and never printed:
+ * {@link #toString()} names the spokes only.
+ */
+public final class SpokeTokens {
+  private final Map<String, byte[]> bySpoke;
+
+  private SpokeTokens(Map<String, byte[]> bySpoke) {
+    this.bySpoke = bySpoke;
+  }
+
+  public static SpokeTokens read(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ReconcilerException("cannot read the spoke token file " + file + ": " + e.getMessage()
+          + " (give --spoke-tokens a file of '<spoke-name> <token>' lines)", e);
+    }
+    Map<String, byte[]> tokens = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\\s+");
+      if (parts.length != 2) {
+        throw new ReconcilerException(file + ":" + (i + 1) + ": expected '<spoke-name> <token>', found "
+            + parts.length + " words (the token itself is not shown)");
+      }
+      if (tokens.put(parts[0], parts[1].getBytes(StandardCharsets.UTF_8)) != null) {
+        throw new ReconcilerException(file + ":" + (i + 1) + ": spoke " + parts[0] + " has a second token;"
+            + " keep one line per spoke");
+      }
+    }
+    return new SpokeTokens(tokens);
+  }
+
+  public static SpokeTokens of(Map<String, String> tokens) {
+    Map<String, byte[]> bytes = new LinkedHashMap<>();
+    tokens.forEach((spoke, token) -> bytes.put(spoke, token.getBytes(StandardCharsets.UTF_8)));
+    return new SpokeTokens(bytes);
+  }
+
+  /** The spoke whose token this is; every token is compared, in constant time. */
+  public Optional<String> spokeOf(String token) {
+    byte[] given = token.getBytes(StandardCharsets.UTF_8);
+    String found = null;
+    for (Map.Entry<String, byte[]> e : bySpoke.entrySet()) {
+      if (MessageDigest.isEqual(e.getValue(), given)) {
+        found = e.getKey();
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** The token the hub presents to {@code spoke} when it pushes a plan. */
+  public Optional<String> tokenOf(String spoke) {
+    return Optional.ofNullable(bySpoke.get(spoke)).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String toString() {
+    return "SpokeTokens" + bySpoke.keySet();
+  }
+}

@@ -1,0 +1,93 @@
+package io.apollo.reconciler.gitsync;
+
+import io.apollo.core.config.Role;
+import io.apollo.core.load.ConfigLoader;
+import io.apollo.core.load.ConfigSource;
+import io.apollo.core.load.ParseCache;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Who held which role at a commit: the {@code Role} documents of that commit's tree, loaded with the core loader
+ * (so a broken roles file grants nothing, as it would in a load). Cheap on repeated use: only files that mention
+ * {@code Role} are loaded, which files do is remembered per blob, parses are shared through a {@link ParseCache},
+ * and the roles of recent commits are kept.
+ */
+final class RoleIndex {
+  private static final int COMMITS_KEPT = 64;
+  private static final int BLOBS_KEPT = 200_000;
+
+  private final ConfigLoader loader;
+  private final long maxFileBytes;
+  private final ParseCache parses = new ParseCache();
+  private final Map<String, Boolean> mentionsRole = lru(BLOBS_KEPT);
+  private final Map<ObjectId, SortedMap<String, Role>> byCommit = lru(COMMITS_KEPT);
+
+  RoleIndex(ConfigLoader loader, long maxFileBytes) {
+    this.loader = loader;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** The roles defined in {@code commit}'s tree, by name. */
+  SortedMap<String, Role> rolesAt(Repository repository, ObjectId commit) {
+    SortedMap<String, Role> known = byCommit.get(commit);
+    if (known != null) {
+      return known;
+    }
+    GitCommitSource tree = new GitCommitSource(repository, commit, maxFileBytes);
+    SortedMap<String, Role> roles = loader.load(new RoleFiles(tree), Runnable::run, parses).state().roles();
+    byCommit.put(commit.copy(), roles);
+    return roles;
+  }
+
+  /** The names of the roles {@code email} was a member of in {@code commit}'s tree (case-insensitive email). */
+  Set<String> rolesOf(Repository repository, ObjectId commit, String email) {
+    Set<String> held = new TreeSet<>();
+    for (Role role : rolesAt(repository, commit).values()) {
+      if (role.hasMember(email)) {
+        held.add(role.name());
+      }
+    }
+    return held;
+  }
+
+  /** The files of a commit that can define a role: those whose text mentions {@code Role} at all. */
+  private final class RoleFiles implements ConfigSource {
+    private final GitCommitSource tree;
+
+    RoleFiles(GitCommitSource tree) {
+      this.tree = tree;
+    }
+
+    @Override
+    public Listing list() {
+      Listing all = tree.list();
+      return new Listing(all.files().stream().filter(this::mayDefineRole).toList(), all.refused());
+    }
+
+    @Override
+    public byte[] read(Entry entry) {
+      return tree.read(entry);
+    }
+
+    private boolean mayDefineRole(Entry entry) {
+      return mentionsRole.computeIfAbsent(entry.blobId(),
+          blob -> new String(tree.read(entry), StandardCharsets.UTF_8).contains("Role"));
+    }
+  }
+
+  static <K, V> Map<K, V> lru(int capacity) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+}

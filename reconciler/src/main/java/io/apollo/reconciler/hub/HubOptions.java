@@ -1,0 +1,108 @@
+package io.apollo.reconciler.hub;
+
+import io.apollo.reconciler.ReconcilerException;
+import io.apollo.reconciler.gitsync.GitSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything {@code apollo hub} is told, checked in one place. {@code repo} is a path, {@code file://},
+ * {@code http(s)://} or {@code ssh://} URL; {@code port} 0 picks a free port; {@code gitName} and {@code gitEmail}
+ * are who the hub commits as; {@code webhookSecretFile}, when given, holds the secret a git server signs its push
+ * notifications with.
+ */
+public record HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
+    Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile) {
+  public static final String DEFAULT_IDENTITY = GitSettings.DEFAULT_IDENTITY;
+  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+  public HubOptions {
+    Objects.requireNonNull(repo, "repo");
+    Objects.requireNonNull(branch, "branch");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(spokeTokens, "spokeTokens");
+    Objects.requireNonNull(pollInterval, "pollInterval");
+    Objects.requireNonNull(webhookSecretFile, "webhookSecretFile");
+    if (repo.isBlank()) {
+      throw new ReconcilerException("--repo: give the config repository (a path, file://, http(s):// or ssh:// URL)");
+    }
+    if (port < 0 || port > 65535) {
+      throw new ReconcilerException("--port " + port + ": use 0 (a free port) to 65535");
+    }
+    if (pollInterval.isZero() || pollInterval.isNegative()) {
+      throw new ReconcilerException("--poll-interval: must be positive, such as 30s");
+    }
+  }
+
+  /** Parses {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT30S}), naming the option. */
+  public static Duration duration(String option, String text) {
+    Matcher m = DURATION.matcher(text.strip());
+    try {
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          default -> Duration.ofHours(n);
+        };
+      }
+      return Duration.parse(text.strip());
+    } catch (RuntimeException e) {
+      throw new ReconcilerException(option + " " + text + ": not a duration; use such as 30s, 500ms, 5m or PT30S");
+    }
+  }
+
+  /** Splits {@code Name <email>} as git writes an author ({@link GitSettings#parseIdentity}). */
+  public static GitSettings.Identity identity(String text) {
+    return GitSettings.parseIdentity(text);
+  }
+
+  /** Where the hub keeps its clone of the repository: {@code <data-dir>/repo.git}. */
+  public GitSettings gitSettings() {
+    return new GitSettings(repo, branch, dataDir.resolve("repo.git"), gitName, gitEmail, Duration.ofSeconds(60));
+  }
+
+  /** Reads {@code --name value} pairs (the options of {@code apollo hub}) for {@link HubMain}. */
+  public static HubOptions fromArgs(List<String> args) {
+    Map<String, String> values = new LinkedHashMap<>();
+    List<String> rest = new ArrayList<>(args);
+    while (!rest.isEmpty()) {
+      String name = rest.removeFirst();
+      if (!name.startsWith("--") || rest.isEmpty()) {
+        throw new ReconcilerException("expected --option value pairs, found '" + name + "'");
+      }
+      values.put(name, rest.removeFirst());
+    }
+    GitSettings.Identity who = identity(values.getOrDefault("--git-identity", DEFAULT_IDENTITY));
+    return new HubOptions(
+        required(values, "--repo"),
+        values.getOrDefault("--branch", "main"),
+        Path.of(required(values, "--data-dir")),
+        values.getOrDefault("--bind", "127.0.0.1"),
+        Integer.parseInt(values.getOrDefault("--port", "8080")),
+        Path.of(required(values, "--spoke-tokens")),
+        duration("--poll-interval", values.getOrDefault("--poll-interval", "30s")),
+        who.name(), who.email(),
+        Optional.ofNullable(values.get("--max-body-bytes")).map(Long::parseLong).orElse(DEFAULT_MAX_BODY_BYTES),
+        Optional.ofNullable(values.get("--webhook-secret-file")).map(Path::of));
+  }
+
+  private static String required(Map<String, String> values, String name) {
+    String value = values.get(name);
+    if (value == null) {
+      throw new ReconcilerException(name + " is required");
+    }
+    return value;
+  }
+}

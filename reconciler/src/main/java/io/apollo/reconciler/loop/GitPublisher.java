@@ -1,0 +1,113 @@
+package io.apollo.reconciler.loop;
+
+import io.apollo.core.plan.Plan;
+import io.apollo.core.plan.PlanFile;
+import io.apollo.core.plan.PlanState;
+import io.apollo.reconciler.ReconcilerException;
+import io.apollo.reconciler.gitsync.ConfigRepository;
+import io.apollo.reconciler.gitsync.FileWrite;
+import io.apollo.reconciler.store.GitPlace;
+import io.apollo.reconciler.store.StoredPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts one pass's plans in git (DESIGN.md section 4): approved plans that need no approval are committed to the
+ * governed branch in one commit; plans that need approval (blocked or not, so reviewers see them early) are proposed
+ * on {@code apollo/plan/<id>}; superseded plans' branches are deleted. A git failure is logged and left for the next
+ * pass: the plan keeps its place, so nothing is marked done that git did not take.
+ */
+final class GitPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(GitPublisher.class);
+
+  private final ConfigRepository repository;
+
+  GitPublisher(ConfigRepository repository) {
+    this.repository = repository;
+  }
+
+  /** @param onMain the plan ids whose file the governed branch holds (merged or committed) */
+  void publish(Changes changes, List<Plan> proposed, Set<String> onMain, String commit) {
+    for (StoredPlan s : changes.all()) {
+      if (onMain.contains(s.id()) && s.git() != GitPlace.ON_MAIN && s.state() != PlanState.SUPERSEDED) {
+        changes.put(s.withGit(GitPlace.ON_MAIN, changes.at()));
+      }
+    }
+    commitUnapproved(changes, proposed, commit);
+    propose(changes, proposed, commit);
+    withdraw(changes);
+  }
+
+  private void commitUnapproved(Changes changes, List<Plan> proposed, String commit) {
+    List<FileWrite> files = new ArrayList<>();
+    List<StoredPlan> plans = new ArrayList<>();
+    for (Plan plan : proposed) {
+      StoredPlan s = changes.get(plan.id()).orElseThrow();
+      if (plan.requiredRoles().isEmpty() && s.state() == PlanState.APPROVED && s.git() == GitPlace.NONE) {
+        String file = PlanFile.render(plan, java.util.Optional.of(commit));
+        files.add(new FileWrite(PlanFile.path(plan), file));
+        plans.add(PlanBody.withProposedFile(s, file));
+      }
+    }
+    if (files.isEmpty()) {
+      return;
+    }
+    String message = "Apollo: " + files.size() + " approved plan" + (files.size() == 1 ? "" : "s")
+        + " (no approval needed)\n\n" + String.join("\n", plans.stream().map(GitPublisher::line).toList())
+        + "\n\nComputed from " + commit + ".";
+    try {
+      String head = repository.commitToBranch(files, message);
+      plans.forEach(s -> changes.put(s.withGit(GitPlace.ON_MAIN, changes.at())));
+      LOG.info("Committed {} plan(s) needing no approval to the governed branch as {}", files.size(), head);
+    } catch (ReconcilerException e) {
+      LOG.warn("Could not commit {} plan(s) to the governed branch; the next pass tries again: {}", files.size(),
+          e.getMessage());
+    }
+  }
+
+  private void propose(Changes changes, List<Plan> proposed, String commit) {
+    for (Plan plan : proposed) {
+      StoredPlan s = changes.get(plan.id()).orElseThrow();
+      if (plan.requiredRoles().isEmpty() || s.git() != GitPlace.NONE || !PlanDiff.WAITING.contains(s.state())) {
+        continue;
+      }
+      String branch = PlanFile.branch(plan);
+      String message = "Apollo: propose " + line(s) + "\n\nNeeds approval by " + String.join(", ",
+          plan.requiredRoles()) + ": merge this branch to approve (the merge commit's author approves)."
+          + "\nComputed from " + commit + ".";
+      String file = PlanFile.render(plan, java.util.Optional.of(commit));
+      try {
+        repository.propose(branch, List.of(new FileWrite(PlanFile.path(plan), file)), message);
+        changes.put(PlanBody.withProposedFile(s, file).withGit(GitPlace.PROPOSED, changes.at()));
+        LOG.info("Proposed plan {} for {} on branch {}; it needs approval by {}", plan.id(), plan.entity(), branch,
+            String.join(", ", plan.requiredRoles()));
+      } catch (ReconcilerException e) {
+        LOG.warn("Could not propose plan {} on branch {}; the next pass tries again: {}", plan.id(), branch,
+            e.getMessage());
+      }
+    }
+  }
+
+  private void withdraw(Changes changes) {
+    for (StoredPlan s : changes.all()) {
+      if (s.state() != PlanState.SUPERSEDED || s.git() != GitPlace.PROPOSED) {
+        continue;
+      }
+      String branch = "apollo/plan/" + s.id();
+      try {
+        repository.deleteBranch(branch);
+        changes.put(s.withGit(GitPlace.WITHDRAWN, changes.at()));
+        LOG.info("Deleted branch {}: plan {} is superseded", branch, s.id());
+      } catch (ReconcilerException e) {
+        LOG.warn("Could not delete branch {}; the next pass tries again: {}", branch, e.getMessage());
+      }
+    }
+  }
+
+  private static String line(StoredPlan s) {
+    return s.id() + " for " + s.entity();
+  }
+}

@@ -1,0 +1,49 @@
+package io.apollo.reconciler.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The hub's journal (DESIGN.md section 7). The reconcile loop is its only writer of plans; the HTTP API writes
+ * reports. Every method blocks and is one transaction: a hub killed at any point restarts from a consistent state.
+ * Implementations are safe to call from several threads.
+ */
+public interface HubStore extends AutoCloseable {
+
+  /** Every plan the hub has made, in creation order. */
+  List<StoredPlan> plans();
+
+  Optional<StoredPlan> plan(String id);
+
+  /** The plan's history, oldest first; empty for an unknown id. */
+  List<PlanEvent> history(String planId);
+
+  /** Writes the plans (insert or replace by id) and appends the events, all in one transaction. */
+  void save(List<StoredPlan> plans, List<PlanEvent> events);
+
+  /** Replaces the spoke's latest report. */
+  void putReport(StoredReport report);
+
+  /** The latest report of every spoke that has reported, by spoke name. */
+  Map<String, StoredReport> reports();
+
+  void recordDispatch(DispatchAttempt attempt);
+
+  /** The ids of plans some spoke acknowledged. */
+  Set<String> acknowledgedPlans();
+
+  /** Records approvals not seen before (by plan, commit, person and role); known ones are left as they are. */
+  void recordApprovals(List<StoredApproval> approvals);
+
+  /** Every approval seen, by plan id, oldest first. */
+  Map<String, List<StoredApproval>> approvals();
+
+  Optional<String> meta(String key);
+
+  void putMeta(String key, String value);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,41 @@
+package io.apollo.reconciler.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.apollo.reconciler.ReconcilerException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HubOptionsTest {
+  @Test
+  void defaultsAreThoseOfApolloHub() {
+    HubOptions o = HubOptions.fromArgs(List.of("--repo", "/srv/fleet.git", "--data-dir", "/var/lib/apollo",
+        "--spoke-tokens", "/etc/apollo/tokens"));
+    assertThat(o.branch()).isEqualTo("main");
+    assertThat(o.port()).isEqualTo(8080);
+    assertThat(o.bind()).isEqualTo("127.0.0.1");
+    assertThat(o.pollInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.gitName()).isEqualTo("Apollo Hub");
+    assertThat(o.gitEmail()).isEqualTo("hub@apollo.invalid");
+    assertThat(o.gitSettings().localDir()).isEqualTo(Path.of("/var/lib/apollo/repo.git"));
+    assertThat(o.maxBodyBytes()).isEqualTo(1024 * 1024);
+  }
+
+  @Test
+  void valuesAreCheckedNamingTheOption() {
+    assertThat(HubOptions.duration("--poll-interval", "1500ms")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(HubOptions.duration("--poll-interval", "5m")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(HubOptions.duration("--poll-interval", "PT1H")).isEqualTo(Duration.ofHours(1));
+    assertThatThrownBy(() -> HubOptions.duration("--poll-interval", "often"))
+        .isInstanceOf(ReconcilerException.class).hasMessageContaining("--poll-interval often");
+    assertThatThrownBy(() -> HubOptions.fromArgs(List.of("--data-dir", "d", "--spoke-tokens", "t")))
+        .hasMessageContaining("--repo is required");
+    assertThatThrownBy(() -> HubOptions.fromArgs(List.of("--repo", "r", "--data-dir", "d", "--spoke-tokens", "t",
+        "--port", "70000"))).hasMessageContaining("--port 70000");
+    assertThatThrownBy(() -> HubOptions.fromArgs(List.of("--repo", "r", "--data-dir", "d", "--spoke-tokens", "t",
+        "--poll-interval", "0s"))).hasMessageContaining("--poll-interval");
+  }
+}
