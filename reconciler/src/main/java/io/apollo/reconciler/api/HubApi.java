@@ -2,6 +2,7 @@ package io.apollo.reconciler.api;
 
 import io.apollo.core.wire.ErrorBody;
 import io.apollo.reconciler.dispatch.PollMailbox;
+import io.apollo.reconciler.dispatch.SpokeDispatch;
 import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredPlan;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +42,19 @@ public final class HubApi {
   private final ReadApi read;
   private final long maxBodyBytes;
   private final Optional<GitWebhook> webhook;
+  private final HubMetrics metrics;
 
-  /** What the API is configured with: the body limit of posts, and the git webhook's secret when one is given. */
-  public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {}
+  /**
+   * What the API is configured with: the body limit of posts, the git webhook's secret when one is given, the
+   * metrics, how pushing to each spoke went lately, and the last rewrite or re-clone of git the hub saw.
+   */
+  public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook, HubMetrics metrics,
+      Function<String, Optional<SpokeDispatch>> dispatch, Supplier<Optional<String>> gitEvent) {
+    /** No dispatch or git events to show, metrics of its own. */
+    public Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {
+      this(maxBodyBytes, webhook, new HubMetrics(Clock.systemUTC()), spoke -> Optional.empty(), Optional::empty);
+    }
+  }
 
   /** @param trigger asks the reconcile loop for a pass, naming why */
   public HubApi(Vertx vertx, Supplier<HubSnapshot> snapshot, HubStore store, SpokeTokens tokens,
@@ -53,9 +65,10 @@ public final class HubApi {
     this.intake = new ReportIntake(store, clock);
     this.mailbox = mailbox;
     this.trigger = trigger;
-    this.read = new ReadApi(vertx, snapshot, store);
+    this.read = new ReadApi(vertx, snapshot, store, settings);
     this.maxBodyBytes = settings.maxBodyBytes();
     this.webhook = settings.webhook();
+    this.metrics = settings.metrics();
   }
 
   public Router router() {
@@ -74,11 +87,11 @@ public final class HubApi {
     router.get("/v1/spokes").handler(read::spokes);
     router.get("/v1/status").handler(read::status);
     router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
-        "text/plain; version=0.0.4").end(Metrics.render(snapshot.get())));
-    router.get("/healthz").handler(ctx -> json(ctx, 200, PlanViews.JSON.createObjectNode().put("status", "ok")));
+        "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
+    router.get("/healthz").handler(read::healthz);
     router.route().last().handler(ctx -> ctx.fail(HttpFailure.notFound("no route " + ctx.request().method() + " "
         + ctx.request().path() + "; the API is under /v1 (see DESIGN.md section 5)")));
-    router.route().failureHandler(HubApi::failure);
+    router.route().failureHandler(this::failure);
     return router;
   }
 
@@ -93,6 +106,7 @@ public final class HubApi {
     HubSnapshot now = snapshot.get();
     vertx.executeBlocking(() -> intake.accept(spoke, body, now))
         .onSuccess(changed -> {
+          metrics.reportReceived();
           if (changed) {
             trigger.accept("report of spoke " + spoke);
           }
@@ -178,7 +192,7 @@ public final class HubApi {
         .end(body.toString());
   }
 
-  private static void failure(RoutingContext ctx) {
+  private void failure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     int status;
     ErrorBody body;
@@ -196,6 +210,10 @@ public final class HubApi {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
       body = new ErrorBody("internal", "the hub failed to answer " + ctx.request().method() + " "
           + ctx.request().path() + ": " + (failure == null ? "unknown" : failure.getMessage()));
+    }
+    if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && ctx.request().path() != null
+        && ctx.request().path().endsWith("/reports")) {
+      metrics.reportRefused(body.error());
     }
     if (!ctx.response().ended()) {
       ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

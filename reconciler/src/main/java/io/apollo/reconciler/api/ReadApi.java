@@ -13,6 +13,7 @@ import io.apollo.core.explain.ExplanationText;
 import io.apollo.core.plan.PlanState;
 import io.apollo.core.plan.PlanningResult;
 import io.apollo.core.report.EntityState;
+import io.apollo.reconciler.dispatch.SpokeDispatch;
 import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredPlan;
@@ -29,8 +30,10 @@ final class ReadApi {
   private final Vertx vertx;
   private final Supplier<HubSnapshot> snapshot;
   private final HubStore store;
+  private final HubApi.Settings settings;
 
-  ReadApi(Vertx vertx, Supplier<HubSnapshot> snapshot, HubStore store) {
+  ReadApi(Vertx vertx, Supplier<HubSnapshot> snapshot, HubStore store, HubApi.Settings settings) {
+    this.settings = settings;
     this.vertx = vertx;
     this.snapshot = snapshot;
     this.store = store;
@@ -161,6 +164,11 @@ final class ReadApi {
         out.put("mode", spoke.isPushed() ? "push" : "poll");
         out.put("lastReportAt", Optional.ofNullable(s.reportedAt().get(spoke.name())).map(Object::toString)
             .orElse(null));
+        Optional<SpokeDispatch> dispatch = settings.dispatch().apply(spoke.name());
+        out.put("lastDispatchAt", dispatch.map(d -> d.lastAttemptAt().toString()).orElse(null));
+        out.put("lastDispatchError", dispatch.flatMap(SpokeDispatch::lastError).orElse(null));
+        out.put("nextDispatchRetryAt", dispatch.flatMap(SpokeDispatch::nextRetryAt).map(Object::toString)
+            .orElse(null));
         ArrayNode entities = out.putArray("entities");
         s.desired().entitiesIn(env.name()).stream().filter(e -> e.spoke().equals(spoke.name()))
             .forEach(e -> entities.add(e.id().toString()));
@@ -175,11 +183,39 @@ final class ReadApi {
     root.put("commit", s.commit().orElse(null));
     root.put("lastFetch", s.lastFetch().map(Object::toString).orElse(null));
     root.put("fetchError", s.fetchError().orElse(null));
+    root.put("health", Health.of(s).name().toLowerCase(java.util.Locale.ROOT));
+    root.put("gitEvent", settings.gitEvent().get().orElse(null));
     root.put("pass", s.pass());
     root.put("passAt", s.at().toString());
     ArrayNode problems = root.putArray("problems");
     s.problems().forEach(p -> problems.add(p.toString()));
     HubApi.json(ctx, 200, root);
+  }
+
+  /** {@code GET /healthz}: 200 while the hub serves; {@code degraded} with the reason while git cannot be fetched. */
+  void healthz(RoutingContext ctx) {
+    HubSnapshot s = snapshot.get();
+    Health health = Health.of(s);
+    ObjectNode root = PlanViews.JSON.createObjectNode().put("status", health.name().toLowerCase(java.util.Locale.ROOT));
+    if (health == Health.DEGRADED) {
+      root.put("reason", "fetch_failing");
+      root.put("message", "the config repository cannot be fetched; the hub governs by commit "
+          + s.commit().orElse("(none yet)") + " fetched at " + s.lastFetch().map(Object::toString).orElse("(never)")
+          + " and retries: " + s.fetchError().orElse(""));
+    }
+    HubApi.json(ctx, 200, root);
+  }
+
+  /** How the hub stands, as {@code /healthz} and {@code /v1/status} say it. */
+  enum Health {
+    /** Fetching works and the hub governs by the branch's head. */
+    OK,
+    /** The last fetch failed: the hub still serves and governs by the last good commit, and retries. */
+    DEGRADED;
+
+    static Health of(HubSnapshot s) {
+      return s.fetchError().isPresent() ? DEGRADED : OK;
+    }
   }
 
   private static Optional<String> query(RoutingContext ctx, String name) {

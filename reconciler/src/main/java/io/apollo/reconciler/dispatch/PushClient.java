@@ -7,6 +7,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PushClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushClient.class);
-  private static final long TIMEOUT_MILLIS = 10_000;
+  /** How long one push waits for an answer unless told otherwise. */
+  public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
 
   private final Vertx vertx;
   private final WebClient client;
@@ -32,13 +35,42 @@ public final class PushClient implements AutoCloseable {
   private final Set<String> sending = ConcurrentHashMap.newKeySet();
   /** Plans a spoke acknowledged while this hub runs (the store keeps them across restarts). */
   private final Set<String> taken = ConcurrentHashMap.newKeySet();
+  private final Map<String, SpokeDispatch> bySpoke = new ConcurrentHashMap<>();
+  private final AttemptListener listener;
+  private final Clock clock;
+  private final long timeoutMillis;
+
+  /** Told of every attempt (retries included); must not block. */
+  @FunctionalInterface
+  public interface AttemptListener {
+    AttemptListener NONE = (spoke, acknowledged) -> {};
+
+    void attempted(String spoke, boolean acknowledged);
+  }
 
   /** @param tokens the bearer token of each spoke, by name */
   public PushClient(Vertx vertx, Function<String, Optional<String>> tokens, Backoff backoff) {
+    this(vertx, tokens, backoff, AttemptListener.NONE, Clock.systemUTC(), DEFAULT_TIMEOUT_MILLIS);
+  }
+
+  /**
+   * @param listener told of every attempt, for metrics
+   * @param timeoutMillis how long one attempt may wait for an answer (a spoke that accepts and never answers)
+   */
+  public PushClient(Vertx vertx, Function<String, Optional<String>> tokens, Backoff backoff,
+      AttemptListener listener, Clock clock, long timeoutMillis) {
     this.vertx = vertx;
     this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000));
     this.tokens = tokens;
     this.backoff = backoff;
+    this.listener = listener;
+    this.clock = clock;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /** How pushing to {@code spoke} went lately; empty before the first attempt since the hub started. */
+  public Optional<SpokeDispatch> lately(String spoke) {
+    return Optional.ofNullable(bySpoke.get(spoke));
   }
 
   /** The outcome of one send: acknowledged or not, and what happened in words. */
@@ -74,20 +106,29 @@ public final class PushClient implements AutoCloseable {
     return client.postAbs(target)
         .putHeader("Authorization", "Bearer " + token.get())
         .putHeader("Content-Type", "application/json")
-        .timeout(TIMEOUT_MILLIS)
+        .timeout(timeoutMillis)
         .sendBuffer(Buffer.buffer(body))
         .map(response -> judge(planId, spoke, target, response))
         .recover(failure -> Future.succeededFuture(
             new Outcome(planId, spoke, false, "POST " + target + " failed: " + failure.getMessage())))
         .compose(outcome -> {
-          if (outcome.acknowledged() || attempt >= backoff.maxAttempts()) {
+          listener.attempted(spoke, outcome.acknowledged());
+          boolean last = outcome.acknowledged() || attempt >= backoff.maxAttempts();
+          long delay = last ? 0 : Math.max(1, backoff.delayBefore(attempt, ThreadLocalRandom.current()).toMillis());
+          remember(spoke, outcome, last ? Optional.empty() : Optional.of(clock.instant().plusMillis(delay)));
+          if (last) {
             return Future.succeededFuture(outcome);
           }
-          long delay = Math.max(1, backoff.delayBefore(attempt, ThreadLocalRandom.current()).toMillis());
           LOG.info("Plan {} not taken by spoke {} (attempt {}): {}; retrying in {} ms", planId, spoke, attempt,
               outcome.detail(), delay);
           return vertx.timer(delay).compose(t -> attempt(planId, spoke, target, body, attempt + 1));
         });
+  }
+
+  private void remember(String spoke, Outcome outcome, Optional<java.time.Instant> nextRetry) {
+    bySpoke.compute(spoke, (name, before) -> new SpokeDispatch(clock.instant(),
+        outcome.acknowledged() ? Optional.empty() : Optional.of(outcome.detail()), nextRetry,
+        outcome.acknowledged() ? 0 : (before == null ? 0 : before.failuresInARow()) + 1));
   }
 
   private static Outcome judge(String planId, String spoke, String target, HttpResponse<Buffer> response) {

@@ -6,6 +6,7 @@ import io.apollo.core.config.SpokeRef;
 import io.apollo.reconciler.ReconcilerException;
 import io.apollo.reconciler.api.GitWebhook;
 import io.apollo.reconciler.api.HubApi;
+import io.apollo.reconciler.api.HubMetrics;
 import io.apollo.reconciler.api.SpokeTokens;
 import io.apollo.reconciler.dispatch.Backoff;
 import io.apollo.reconciler.dispatch.PollMailbox;
@@ -77,14 +78,16 @@ public final class Hub implements AutoCloseable {
     ConfigRepository repository = openRepository.apply(options);
     Vertx vertx = Vertx.vertx();
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    PushClient push = new PushClient(vertx, tokens::tokenOf, Backoff.defaults());
+    HubMetrics metrics = new HubMetrics(clock);
+    PushClient push = new PushClient(vertx, tokens::tokenOf, Backoff.defaults(), metrics, clock,
+        PushClient.DEFAULT_TIMEOUT_MILLIS);
     PollMailbox mailbox = new PollMailbox(vertx);
-    Reconciler reconciler = new Reconciler(repository, store, ConfigLoader.withDefaults(), workers, clock);
+    Reconciler reconciler = new Reconciler(repository, store, ConfigLoader.withDefaults(), workers, clock, metrics);
     HubApi[] apiRef = new HubApi[1];
-    ReconcileLoop loop = new ReconcileLoop(reconciler::pass, clock, options.pollInterval(),
+    ReconcileLoop loop = new ReconcileLoop(timed(reconciler, metrics), clock, options.pollInterval(),
         snapshot -> handOver(snapshot, vertx, store, push, mailbox, apiRef[0], clock));
     HubApi api = new HubApi(vertx, loop::snapshot, store, tokens, mailbox, loop::trigger, clock,
-        new HubApi.Settings(options.maxBodyBytes(), webhook));
+        new HubApi.Settings(options.maxBodyBytes(), webhook, metrics, push::lately, reconciler::gitEvent));
     apiRef[0] = api;
     ApiVerticle server = new ApiVerticle(api, options.bind(), options.port());
     try {
@@ -99,6 +102,16 @@ public final class Hub implements AutoCloseable {
     loop.start();
     LOG.info("Hub governing branch {} of {} listening on {}", options.branch(), options.repo(), hub.url());
     return hub;
+  }
+
+  /** A pass that the metrics count and time. */
+  private static ReconcileLoop.Pass timed(Reconciler reconciler, HubMetrics metrics) {
+    return (number, why) -> {
+      long started = System.nanoTime();
+      HubSnapshot published = reconciler.pass(number, why);
+      metrics.passed(java.time.Duration.ofNanos(System.nanoTime() - started), published);
+      return published;
+    };
   }
 
   /** After a pass: push plans handed to spokes with a url that none acknowledged; answer waiting polls. */

@@ -27,6 +27,7 @@ import io.apollo.reconciler.store.StoredPlan;
 import io.apollo.reconciler.store.StoredReport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,9 +60,18 @@ public final class Reconciler {
   private Optional<String> loadedCommit = Optional.empty();
   private LoadResult loaded;
   private Optional<Instant> lastFetch = Optional.empty();
+  private Optional<String> gitEvent = Optional.empty();
+  private final PassMeters meters;
 
   public Reconciler(ConfigRepository repository, HubStore store, ConfigLoader loader, Executor workers,
       Clock clock) {
+    this(repository, store, loader, workers, clock, PassMeters.NONE);
+  }
+
+  /** @param meters told how long each fetch took */
+  public Reconciler(ConfigRepository repository, HubStore store, ConfigLoader loader, Executor workers,
+      Clock clock, PassMeters meters) {
+    this.meters = meters;
     this.repository = repository;
     this.store = store;
     this.loader = loader;
@@ -132,18 +142,33 @@ public final class Reconciler {
   }
 
   private Optional<String> fetch(long number) {
+    long started = System.nanoTime();
     try {
       FetchResult fetched = repository.fetch();
+      meters.fetched(Duration.ofNanos(System.nanoTime() - started), true);
       lastFetch = Optional.of(fetched.at());
       if (fetched.rewritten()) {
         LOG.warn("Pass {}: the governed branch was rewritten (force-pushed): {} is no longer an ancestor of {}",
             number, fetched.previousHead().orElse("?"), fetched.head());
+        gitEvent = Optional.of("at " + fetched.at() + " the governed branch was rewritten (force-pushed): "
+            + fetched.previousHead().orElse("?") + " is no longer an ancestor of " + fetched.head()
+            + "; the hub follows the new head and never pushes the old history back");
+      }
+      if (fetched.recloned()) {
+        gitEvent = Optional.of("at " + fetched.at() + " the hub's local clone was missing or broken and was cloned"
+            + " again; plans are kept in the store and in git");
       }
       return Optional.empty();
     } catch (ReconcilerException e) {
+      meters.fetched(Duration.ofNanos(System.nanoTime() - started), false);
       LOG.warn("Pass {}: fetch failed, the last fetched commit still governs: {}", number, e.getMessage());
       return Optional.of(e.getMessage());
     }
+  }
+
+  /** The last rewrite of the governed branch or re-clone the hub saw since it started, in words. */
+  public Optional<String> gitEvent() {
+    return gitEvent;
   }
 
   private ReportedState reported(Map<String, StoredReport> reports) {

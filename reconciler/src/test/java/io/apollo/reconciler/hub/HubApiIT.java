@@ -54,6 +54,11 @@ class HubApiIT {
           .body().path("spokes").values().stream().filter(s -> s.path("name").asString().equals("staging-spoke")
               && s.path("lastReportAt").isString()).findFirst());
       assertThat(spoke.path("mode").asString()).isEqualTo("push");
+      String metrics = h.client.text("/metrics");
+      assertThat(metrics).contains("apollo_reports_received_total 3.0")
+          .contains("apollo_reports_refused_total{reason=\"too_large\"} 1.0")
+          .contains("apollo_reports_refused_total{reason=\"bad_token\"} 1.0")
+          .contains("apollo_reports_refused_total{reason=\"unsupported_media_type\"} 1.0");
       assertThat(spoke.path("entities").values().stream().map(JsonNode::asString).toList())
           .containsExactly("staging/web");
     }
@@ -74,8 +79,11 @@ class HubApiIT {
       assertError(h.client.hook(null, push), 401, "bad_signature");
       assertError(h.client.hook(signature, push + " "), 401, "bad_signature");
       String metrics = h.client.text("/metrics");
-      assertThat(metrics).contains("apollo_plans{state=\"PENDING\"} 0").contains("apollo_entities 3")
-          .contains("# TYPE apollo_reconcile_passes_total counter");
+      assertThat(metrics).contains("apollo_plans{state=\"PENDING\"} 0.0").contains("apollo_entities 3.0")
+          .contains("# TYPE apollo_reconcile_pass_seconds histogram").contains("apollo_git_fetch_seconds_count")
+          .contains("apollo_governing_commit_age_seconds");
+      assertThat(h.client.get("/healthz").body().path("status").asString()).isEqualTo("ok");
+      assertThat(h.client.get("/v1/status").body().path("health").asString()).isEqualTo("ok");
 
       JsonNode entities = h.client.get("/v1/entities?environment=production").body().path("entities");
       assertThat(entities.size()).isEqualTo(2);

@@ -1,0 +1,15 @@
+package io.apollo.reconciler.loop;
+
+import java.time.Duration;
+
+/**
+ * What a pass tells the hub's metrics: how long each fetch took and whether it reached the remote. Implementations
+ * must be cheap and thread-safe (called on the loop's thread, never block).
+ */
+public interface PassMeters {
+  /** Meters that count nothing, for tests and tools. */
+  PassMeters NONE = (took, reached) -> {};
+
+  /** One fetch of the config repository, {@code reached} false when the remote could not be fetched. */
+  void fetched(Duration took, boolean reached);
+}
