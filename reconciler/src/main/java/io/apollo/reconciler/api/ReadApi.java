@@ -230,8 +230,22 @@ final class ReadApi {
     return env;
   }
 
+  /** A name a person could have given an environment or an entity; never {@code ..}, a slash or a NUL. */
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+      "[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
+
   private static EntityId entityId(String text) {
-    return EntityId.tryParse(text).orElseThrow(() -> HttpFailure.badRequest("entity=" + text
+    String[] parts = text.split("/", -1);
+    if (parts.length != 2 || !NAME.matcher(parts[0]).matches() || !NAME.matcher(parts[1]).matches()) {
+      throw HttpFailure.badRequest("entity=" + abbreviate(text) + " is not an entity id; use <environment>/<name>,"
+          + " each a name of letters, digits, '.', '_' or '-'");
+    }
+    return EntityId.tryParse(text).orElseThrow(() -> HttpFailure.badRequest("entity=" + abbreviate(text)
         + " is not an entity id; use <environment>/<name>"));
   }
+
+  private static String abbreviate(String text) {
+    return text.length() > 100 ? text.substring(0, 100) + "..." : text;
+  }
+
 }

@@ -29,12 +29,18 @@ final class GitPublisher {
     this.repository = repository;
   }
 
-  /** @param onMain the plan ids whose file the governed branch holds (merged or committed) */
-  void publish(Changes changes, List<Plan> proposed, Set<String> onMain, String commit) {
+  /**
+   * @param onMain the plan ids whose file the governed branch holds (merged or committed)
+   * @param fetched whether this pass's fetch reached the remote: only then does a missing branch mean deleted
+   */
+  void publish(Changes changes, List<Plan> proposed, Set<String> onMain, String commit, boolean fetched) {
     for (StoredPlan s : changes.all()) {
       if (onMain.contains(s.id()) && s.git() != GitPlace.ON_MAIN && s.state() != PlanState.SUPERSEDED) {
         changes.put(s.withGit(GitPlace.ON_MAIN, changes.at()));
       }
+    }
+    if (fetched) {
+      cancelDeleted(changes, onMain);
     }
     commitUnapproved(changes, proposed, commit);
     propose(changes, proposed, commit);
@@ -87,6 +93,22 @@ final class GitPublisher {
       } catch (ReconcilerException e) {
         LOG.warn("Could not propose plan {} on branch {}; the next pass tries again: {}", plan.id(), branch,
             e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * A proposal whose branch a person deleted without merging it is withdrawn by them: the plan is CANCELLED with
+   * the reason, and never proposed again (a plan is proposed only while it has no place in git).
+   */
+  private void cancelDeleted(Changes changes, Set<String> onMain) {
+    Set<String> branches = repository.branches("apollo/plan/");
+    for (StoredPlan s : changes.all()) {
+      if (s.git() == GitPlace.PROPOSED && PlanDiff.WAITING.contains(s.state()) && !onMain.contains(s.id())
+          && !branches.contains("apollo/plan/" + s.id())) {
+        changes.move(s, PlanState.CANCELLED, "BRANCH_DELETED", "branch apollo/plan/" + s.id()
+            + " was deleted without being merged: the proposal is cancelled; change desired state for a new plan");
+        LOG.info("Plan {} for {} is cancelled: its branch was deleted without being merged", s.id(), s.entity());
       }
     }
   }

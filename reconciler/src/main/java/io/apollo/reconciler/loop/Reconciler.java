@@ -127,7 +127,7 @@ public final class Reconciler {
     // 8. Persist, then put plans in git (committed or proposed), then persist where git put them.
     store.save(changes.written(), changes.events());
     Changes published = new Changes(now, byId(store.plans()));
-    git.publish(published, proposed, onMain.keySet(), commit);
+    git.publish(published, proposed, onMain.keySet(), commit, fetchError.isEmpty());
     // 9. Dispatch: approved plans in git whose entity has nothing in flight.
     for (StoredPlan s : DispatchChoice.choose(published.all(), proposed)) {
       published.move(s, PlanState.DISPATCHED, "DISPATCHED", "handed to spoke " + s.spoke());

@@ -32,6 +32,16 @@ public final class HubClient {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(70)).build());
   }
 
+  /** The status of a GET of {@code path} as given (escapes kept), whatever its body. */
+  public int status(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (Exception e) {
+      throw new IllegalStateException("GET " + path + " failed: " + e, e);
+    }
+  }
+
   /** A GET whose body is text, such as {@code /metrics}. */
   public String text(String path) {
     try {

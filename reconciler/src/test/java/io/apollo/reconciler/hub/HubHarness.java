@@ -34,6 +34,12 @@ final class HubHarness implements AutoCloseable {
 
   /** @param repo makes the repository given the test spoke's url */
   static HubHarness start(Path temp, java.util.function.Function<String, TestRepo> repo) throws Exception {
+    return start(temp, repo, 64 * 1024);
+  }
+
+  /** @param maxBodyBytes the hub's {@code --max-body-bytes} */
+  static HubHarness start(Path temp, java.util.function.Function<String, TestRepo> repo, long maxBodyBytes)
+      throws Exception {
     TestSpoke spoke = new TestSpoke();
     GitFixture git = GitFixture.fromFolder(temp, repo.apply(spoke.url()).writeTo(temp.resolve("desired")));
     Path dataDir = git.newFolder("hub-data");
@@ -41,7 +47,7 @@ final class HubHarness implements AutoCloseable {
     Files.writeString(tokens, "# spoke tokens for tests\nstaging-spoke " + STAGING_TOKEN + "\nprod-spoke "
         + PROD_TOKEN + "\nghost-spoke tok-ghost\n");
     HubOptions options = new HubOptions(git.remote().toString(), "main", dataDir, "127.0.0.1", 0, tokens,
-        Duration.ofSeconds(1), "Apollo Hub", "hub@apollo.invalid", 64 * 1024,
+        Duration.ofSeconds(1), "Apollo Hub", "hub@apollo.invalid", maxBodyBytes,
         Optional.of(Files.writeString(temp.resolve("webhook-secret"), WEBHOOK_SECRET + "\n")));
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     return new HubHarness(spoke, git, hub, dataDir);

@@ -27,8 +27,11 @@ final class HubProcess implements AutoCloseable {
   }
 
   static HubProcess start(Path log, List<String> args) throws Exception {
+    // C1 only and the serial collector: a hub in a test starts in a fraction of the CPU time, which matters when
+    // a test starts twenty of them on a busy machine.
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), HubMain.class.getName()));
+        .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
+        System.getProperty("java.class.path"), HubMain.class.getName()));
     command.addAll(args);
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
