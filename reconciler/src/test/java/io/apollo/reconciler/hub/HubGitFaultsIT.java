@@ -72,4 +72,30 @@ class HubGitFaultsIT {
       assertThat(h.git.remoteLog("main", "%H")).contains(rewritten);
     }
   }
+
+  @Test
+  void aDeletedCloneIsClonedAgainAndPlansAndApprovalsGoOn() throws Exception {
+    try (HubHarness h = HubHarness.start(temp, TestRepo::open)) {
+      h.reportProduction("1.0.0", "2.0.0");
+      h.pinProduction(GitFixture.BOB, "1.1.0", "2.0.0");
+      String id = h.client.awaitOpenPlan("production/web", p -> p.path("git").asString().equals("PROPOSED"))
+          .path("id").asString();
+      deleteTree(h.dataDir.resolve("repo.git"));
+      JsonNode status = HubClient.eventually("the re-clone to show", () -> Optional.of(h.client.get("/v1/status")
+          .body()).filter(s -> s.path("gitEvent").asString("").contains("cloned again")));
+      assertThat(status.path("health").asString()).isEqualTo("ok");
+      assertThat(h.client.plan(id).path("state").asString()).as("the plan is kept").isEqualTo("PENDING");
+      h.git.mergeNoFf(GitFixture.ALICE, "apollo/plan/" + id);
+      h.client.awaitState(id, "DISPATCHED");
+      assertThat(h.git.remoteBranches("apollo/plan/")).containsExactly("apollo/plan/" + id);
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
+  }
 }
