@@ -61,6 +61,12 @@ public final class Reconciler {
   private LoadResult loaded;
   private Optional<Instant> lastFetch = Optional.empty();
   private Optional<String> gitEvent = Optional.empty();
+  /** Fetches failed in a row, the last one's error, and the earliest moment the next fetch is tried. */
+  private int fetchFailures;
+  private Optional<String> fetchFailure = Optional.empty();
+  private Instant nextFetch = Instant.MIN;
+  /** Backoff between fetches of a remote that fails: 1 s doubling, at most {@link #FETCH_BACKOFF_CAP}. */
+  static final Duration FETCH_BACKOFF_CAP = Duration.ofSeconds(60);
   private final PassMeters meters;
 
   public Reconciler(ConfigRepository repository, HubStore store, ConfigLoader loader, Executor workers,
@@ -84,7 +90,7 @@ public final class Reconciler {
   public HubSnapshot pass(long number, String why) {
     Instant now = clock.instant();
     // 1. Fetch: a remote that cannot be reached leaves the last fetched head governing.
-    Optional<String> fetchError = fetch(number);
+    Optional<String> fetchError = fetch(number, now, why);
     Optional<String> head = repository.head();
     if (head.isEmpty()) {
       return new HubSnapshot(number, now, Optional.empty(), lastFetch, fetchError, List.of(),
@@ -141,11 +147,23 @@ public final class Reconciler {
         reportedAt, Optional.of(result), store.plans(), store.approvals(), store.acknowledgedPlans());
   }
 
-  private Optional<String> fetch(long number) {
+  /**
+   * Fetches, unless the remote failed lately and its backoff has not run out (a git webhook fetches regardless:
+   * someone says the remote is back). The error stays shown while fetches are skipped.
+   */
+  private Optional<String> fetch(long number, Instant now, String why) {
+    if (fetchFailures > 0 && now.isBefore(nextFetch) && !why.contains("git webhook")) {
+      return fetchFailure;
+    }
     long started = System.nanoTime();
     try {
       FetchResult fetched = repository.fetch();
       meters.fetched(Duration.ofNanos(System.nanoTime() - started), true);
+      if (fetchFailures > 0) {
+        LOG.info("Pass {}: the remote answers again after {} failed fetch(es)", number, fetchFailures);
+      }
+      fetchFailures = 0;
+      fetchFailure = Optional.empty();
       lastFetch = Optional.of(fetched.at());
       if (fetched.rewritten()) {
         LOG.warn("Pass {}: the governed branch was rewritten (force-pushed): {} is no longer an ancestor of {}",
@@ -161,9 +179,22 @@ public final class Reconciler {
       return Optional.empty();
     } catch (ReconcilerException e) {
       meters.fetched(Duration.ofNanos(System.nanoTime() - started), false);
-      LOG.warn("Pass {}: fetch failed, the last fetched commit still governs: {}", number, e.getMessage());
-      return Optional.of(e.getMessage());
+      fetchFailures++;
+      Duration backoff = fetchBackoff(fetchFailures);
+      nextFetch = now.plus(backoff);
+      LOG.warn("Pass {}: fetch failed ({} in a row), the last fetched commit still governs; next try in {} s: {}",
+          number, fetchFailures, backoff.toSeconds(), e.getMessage());
+      fetchFailure = Optional.of(e.getMessage() + " (" + fetchFailures + " failed fetch(es) in a row; next try at "
+          + nextFetch + ")");
+      return fetchFailure;
     }
+  }
+
+  /** How long to wait after {@code failures} failed fetches in a row: 1 s, 2 s, 4 s, ... at most a minute. */
+  static Duration fetchBackoff(int failures) {
+    long seconds = 1L << Math.min(failures - 1, 10);
+    Duration d = Duration.ofSeconds(seconds);
+    return d.compareTo(FETCH_BACKOFF_CAP) > 0 ? FETCH_BACKOFF_CAP : d;
   }
 
   /** The last rewrite of the governed branch or re-clone the hub saw since it started, in words. */

@@ -253,6 +253,24 @@ class ReconcilerTest {
     assertThat(s.commit()).isPresent();
   }
 
+  @Test
+  void anUnreachableRemoteIsRetriedWithBackoffAndRecoversByItself() {
+    start(TestRepo.open("http://127.0.0.1:1"));
+    pass();
+    repo.reachable(false);
+    assertThat(pass().fetchError()).hasValueSatisfying(e -> assertThat(e).contains("1 failed fetch(es)"));
+    repo.reachable(true);
+    assertThat(pass().fetchError()).as("within the backoff, no fetch is tried: the error stays").isPresent();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(pass().fetchError()).as("after the backoff, the remote is fetched again").isEmpty();
+    repo.reachable(false);
+    pass();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(pass().fetchError()).hasValueSatisfying(e -> assertThat(e).contains("2 failed fetch(es)"));
+    assertThat(Reconciler.fetchBackoff(2)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(Reconciler.fetchBackoff(30)).isEqualTo(Reconciler.FETCH_BACKOFF_CAP);
+  }
+
   private Optional<Instant> reconcilerSnapshotUnblocksAt() {
     HubSnapshot s = pass();
     return s.result().orElseThrow().plans().stream().flatMap(p -> p.unblocksAt().stream()).findFirst();
