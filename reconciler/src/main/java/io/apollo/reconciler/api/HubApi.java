@@ -2,6 +2,8 @@ package io.apollo.reconciler.api;
 
 import io.apollo.core.wire.ErrorBody;
 import io.apollo.reconciler.dispatch.PollMailbox;
+import io.apollo.reconciler.lead.LeaderStatus;
+import io.apollo.reconciler.lead.Role;
 import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredPlan;
@@ -40,9 +42,18 @@ public final class HubApi {
   private final ReadApi read;
   private final long maxBodyBytes;
   private final Optional<GitWebhook> webhook;
+  private final Supplier<LeaderStatus> leadership;
 
-  /** What the API is configured with: the body limit of posts, and the git webhook's secret when one is given. */
-  public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {}
+  /**
+   * What the API is configured with: the body limit of posts, the git webhook's secret when one is given, and
+   * whether this hub leads or follows (for {@code /healthz} and {@code /v1/status}).
+   */
+  public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook, Supplier<LeaderStatus> leadership) {
+    /** A hub that always leads (one hub on SQLite; tests). */
+    public Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {
+      this(maxBodyBytes, webhook, () -> new LeaderStatus(Role.LEADER, 0, "sqlite", "LEADER", "the only hub"));
+    }
+  }
 
   /** @param trigger asks the reconcile loop for a pass, naming why */
   public HubApi(Vertx vertx, Supplier<HubSnapshot> snapshot, HubStore store, SpokeTokens tokens,
@@ -53,7 +64,8 @@ public final class HubApi {
     this.intake = new ReportIntake(store, clock);
     this.mailbox = mailbox;
     this.trigger = trigger;
-    this.read = new ReadApi(vertx, snapshot, store);
+    this.leadership = settings.leadership();
+    this.read = new ReadApi(vertx, snapshot, store, leadership);
     this.maxBodyBytes = settings.maxBodyBytes();
     this.webhook = settings.webhook();
   }
@@ -75,7 +87,11 @@ public final class HubApi {
     router.get("/v1/status").handler(read::status);
     router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
         "text/plain; version=0.0.4").end(Metrics.render(snapshot.get())));
-    router.get("/healthz").handler(ctx -> json(ctx, 200, PlanViews.JSON.createObjectNode().put("status", "ok")));
+    router.get("/healthz").handler(ctx -> {
+      ObjectNode health = PlanViews.JSON.createObjectNode().put("status", "ok");
+      leadership(health, leadership.get());
+      json(ctx, 200, health);
+    });
     router.route().last().handler(ctx -> ctx.fail(HttpFailure.notFound("no route " + ctx.request().method() + " "
         + ctx.request().path() + "; the API is under /v1 (see DESIGN.md section 5)")));
     router.route().failureHandler(HubApi::failure);
@@ -171,6 +187,13 @@ public final class HubApi {
     } catch (RuntimeException e) {
       throw HttpFailure.badRequest("wait=" + text + " is not a duration; use such as 30s, 500ms or PT30S");
     }
+  }
+
+  /** Adds {@code role} ({@code leader} or {@code follower}) and {@code leadership} (epoch, store, reason, message). */
+  static void leadership(ObjectNode root, LeaderStatus status) {
+    root.put("role", status.role().wireName());
+    root.putObject("leadership").put("role", status.role().wireName()).put("epoch", status.epoch())
+        .put("store", status.store()).put("reason", status.reason()).put("message", status.message());
   }
 
   static void json(RoutingContext ctx, int status, ObjectNode body) {

@@ -14,6 +14,7 @@ import io.apollo.core.plan.PlanState;
 import io.apollo.core.plan.PlanningResult;
 import io.apollo.core.report.EntityState;
 import io.apollo.reconciler.loop.HubSnapshot;
+import io.apollo.reconciler.lead.LeaderStatus;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredPlan;
 import io.vertx.core.Vertx;
@@ -29,11 +30,13 @@ final class ReadApi {
   private final Vertx vertx;
   private final Supplier<HubSnapshot> snapshot;
   private final HubStore store;
+  private final Supplier<LeaderStatus> leadership;
 
-  ReadApi(Vertx vertx, Supplier<HubSnapshot> snapshot, HubStore store) {
+  ReadApi(Vertx vertx, Supplier<HubSnapshot> snapshot, HubStore store, Supplier<LeaderStatus> leadership) {
     this.vertx = vertx;
     this.snapshot = snapshot;
     this.store = store;
+    this.leadership = leadership;
   }
 
   void plans(RoutingContext ctx) {
@@ -179,6 +182,7 @@ final class ReadApi {
     root.put("passAt", s.at().toString());
     ArrayNode problems = root.putArray("problems");
     s.problems().forEach(p -> problems.add(p.toString()));
+    HubApi.leadership(root, leadership.get());
     HubApi.json(ctx, 200, root);
   }
 

@@ -22,17 +22,27 @@ import java.util.TreeMap;
 
 /**
  * {@link HubStore} over JDBC: SQLite in a file of the data folder by default (WAL mode, so readers do not wait for
- * the writer). The SQL is plain and portable (no SQLite-only syntax: upserts are {@code ON CONFLICT ... DO UPDATE},
- * which PostgreSQL has too); only opening the connection is SQLite's. One connection, used by one thread at a time.
+ * the writer), or PostgreSQL ({@code --db jdbc:postgresql://...}). The SQL is the same on both (upserts are
+ * {@code ON CONFLICT ... DO UPDATE}); only opening the connection differs. One connection, used by one thread at a
+ * time.
+ *
+ * <p>Fencing: every write of plans, dispatches, approvals and meta first runs {@code UPDATE leadership SET epoch =
+ * epoch WHERE id = 1 AND epoch = ?} with this store's epoch in the same transaction. When another hub has taken
+ * leadership since, no row matches and the write is refused ({@link StaleEpochException}); on PostgreSQL the row
+ * lock that UPDATE takes also makes a takeover wait for a write under way. Reports are not fenced: they are the
+ * spokes' facts, and any hub may take them.
  */
 public final class JdbcHubStore implements HubStore {
   /** The schema this code reads and writes; stored in {@code meta} so that a later hub can migrate it. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = Schema.VERSION;
 
   private final Connection connection;
+  private final String where;
+  private long epoch;
 
-  private JdbcHubStore(Connection connection) {
+  private JdbcHubStore(Connection connection, String where) {
     this.connection = connection;
+    this.where = where;
   }
 
   /** Opens (creating when absent) {@code hub.db} in {@code dataDir}. */
@@ -44,8 +54,8 @@ public final class JdbcHubStore implements HubStore {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA busy_timeout=5000");
       }
-      JdbcHubStore store = new JdbcHubStore(connection);
-      store.createSchema();
+      JdbcHubStore store = new JdbcHubStore(connection, file.toString());
+      store.createSchema(false);
       return store;
     } catch (SQLException e) {
       throw new ReconcilerException("cannot open the hub's database " + file + ": " + e.getMessage()
@@ -53,30 +63,90 @@ public final class JdbcHubStore implements HubStore {
     }
   }
 
-  private synchronized void createSchema() throws SQLException {
+  /**
+   * Opens the PostgreSQL database at {@code url} ({@code jdbc:postgresql://host:port/db?user=...}), creating the
+   * tables when absent. Several hubs may open the same database; {@link #takeLeadership} decides which one writes.
+   */
+  public static JdbcHubStore openPostgres(String url) {
+    try {
+      Connection connection = DriverManager.getConnection(url);
+      JdbcHubStore store = new JdbcHubStore(connection, Databases.redact(url));
+      store.createSchema(true);
+      return store;
+    } catch (SQLException e) {
+      throw new ReconcilerException("cannot open the hub's database " + Databases.redact(url) + ": "
+          + e.getMessage() + " (check --db: the server must be reachable and the database exist)", e);
+    }
+  }
+
+  /** Opens the store {@code --db} names: a {@code jdbc:postgresql:} URL, or SQLite in {@code dataDir}. */
+  public static JdbcHubStore open(java.util.Optional<String> db, Path dataDir) {
+    return db.map(JdbcHubStore::openPostgres).orElseGet(() -> openSqlite(dataDir));
+  }
+
+  private synchronized void createSchema(boolean postgres) throws SQLException {
     connection.setAutoCommit(false);
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, entity TEXT NOT NULL,"
-          + " environment TEXT NOT NULL, spoke TEXT NOT NULL, state TEXT NOT NULL, git TEXT NOT NULL,"
-          + " body TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS plan_history (plan_id TEXT NOT NULL, seq BIGINT NOT NULL,"
-          + " at BIGINT NOT NULL, state TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL)");
-      s.execute("CREATE INDEX IF NOT EXISTS plan_history_by_plan ON plan_history (plan_id)");
-      s.execute("CREATE TABLE IF NOT EXISTS reports (spoke TEXT PRIMARY KEY, body TEXT NOT NULL,"
-          + " received_at BIGINT NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS dispatch_attempts (plan_id TEXT NOT NULL, spoke TEXT NOT NULL,"
-          + " at BIGINT NOT NULL, acknowledged INTEGER NOT NULL, detail TEXT NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS approvals (plan_id TEXT NOT NULL, commit_id TEXT NOT NULL,"
-          + " by_email TEXT NOT NULL, role TEXT NOT NULL, kind TEXT NOT NULL, at BIGINT NOT NULL,"
-          + " refusal TEXT, refusal_reason TEXT, PRIMARY KEY (plan_id, commit_id, by_email, role))");
-      s.execute("INSERT INTO meta (k, v) VALUES ('schema_version', '" + SCHEMA_VERSION + "')"
-          + " ON CONFLICT (k) DO NOTHING");
+    try {
+      Schema.create(connection, postgres);
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
       throw e;
     }
+  }
+
+  @Override
+  public synchronized long takeLeadership(String holder, Instant at) {
+    long[] taken = new long[1];
+    transaction("take leadership", () -> {
+      try (PreparedStatement bump = connection.prepareStatement(
+          "UPDATE leadership SET epoch = epoch + 1, holder = ?, taken_at = ? WHERE id = 1")) {
+        bump.setString(1, holder);
+        bump.setLong(2, at.toEpochMilli());
+        bump.executeUpdate();
+      }
+      try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
+          "SELECT epoch FROM leadership WHERE id = 1")) {
+        r.next();
+        taken[0] = r.getLong(1);
+      }
+    });
+    epoch = taken[0];
+    return epoch;
+  }
+
+  @Override
+  public synchronized long epoch() {
+    return epoch;
+  }
+
+  @Override
+  public synchronized Leader leader() {
+    return query("SELECT * FROM leadership WHERE id = 1", List.of(), r -> new Leader(r.getLong("epoch"),
+        r.getString("holder"), instant(r, "taken_at"))).getFirst();
+  }
+
+  @Override
+  public synchronized void checkFence() {
+    transaction("check this hub's leadership", () -> fence("act"));
+  }
+
+  /** In the caller's transaction: refuses unless this store's epoch is still the store's (see the class doc). */
+  private void fence(String what) throws SQLException {
+    try (PreparedStatement check = connection.prepareStatement(
+        "UPDATE leadership SET epoch = epoch WHERE id = 1 AND epoch = ?")) {
+      check.setLong(1, epoch);
+      if (check.executeUpdate() == 1) {
+        return;
+      }
+    }
+    long current;
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
+        "SELECT epoch FROM leadership WHERE id = 1")) {
+      r.next();
+      current = r.getLong(1);
+    }
+    throw new StaleEpochException(what, epoch, current);
   }
 
   @Override
@@ -98,11 +168,14 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void save(List<StoredPlan> plans, List<PlanEvent> events) {
-    transaction("save " + plans.size() + " plans", () -> {
+    String what = "save " + plans.size() + " plans";
+    transaction(what, () -> {
+      fence(what);
       try (PreparedStatement upsert = connection.prepareStatement(
-          "INSERT INTO plans (id, entity, environment, spoke, state, git, body, created_at, updated_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,"
-              + " git = excluded.git, body = excluded.body, updated_at = excluded.updated_at");
+          "INSERT INTO plans (id, entity, environment, spoke, state, git, body, created_at, updated_at, epoch)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,"
+              + " git = excluded.git, body = excluded.body, updated_at = excluded.updated_at,"
+              + " epoch = excluded.epoch");
           PreparedStatement history = connection.prepareStatement(
               "INSERT INTO plan_history (plan_id, seq, at, state, reason, message) VALUES (?, ?, ?, ?, ?, ?)")) {
         for (StoredPlan p : plans) {
@@ -115,6 +188,7 @@ public final class JdbcHubStore implements HubStore {
           upsert.setString(7, p.body());
           upsert.setLong(8, p.createdAt().toEpochMilli());
           upsert.setLong(9, p.updatedAt().toEpochMilli());
+          upsert.setLong(10, epoch);
           upsert.addBatch();
         }
         upsert.executeBatch();
@@ -153,9 +227,9 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void recordDispatch(DispatchAttempt a) {
-    update("record a dispatch of plan " + a.planId(),
-        "INSERT INTO dispatch_attempts (plan_id, spoke, at, acknowledged, detail) VALUES (?, ?, ?, ?, ?)",
-        a.planId(), a.spoke(), a.at().toEpochMilli(), a.acknowledged() ? 1 : 0, a.detail());
+    fencedUpdate("record a dispatch of plan " + a.planId(),
+        "INSERT INTO dispatch_attempts (plan_id, spoke, at, acknowledged, detail, epoch) VALUES (?, ?, ?, ?, ?, ?)",
+        a.planId(), a.spoke(), a.at().toEpochMilli(), a.acknowledged() ? 1 : 0, a.detail(), epoch);
   }
 
   @Override
@@ -166,7 +240,9 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void recordApprovals(List<StoredApproval> approvals) {
-    transaction("record " + approvals.size() + " approvals", () -> {
+    String what = "record " + approvals.size() + " approvals";
+    transaction(what, () -> {
+      fence(what);
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO approvals (plan_id, commit_id, by_email, role, kind, at, refusal, refusal_reason)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, commit_id, by_email, role) DO NOTHING")) {
@@ -204,7 +280,7 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void putMeta(String key, String value) {
-    update("set " + key, "INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+    fencedUpdate("set " + key, "INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
         key, value);
   }
 
@@ -249,8 +325,22 @@ public final class JdbcHubStore implements HubStore {
       connection.commit();
       return rows;
     } catch (SQLException e) {
-      throw new ReconcilerException("cannot read the hub's database (" + sql + "): " + e.getMessage(), e);
+      rollbackQuietly(e);
+      throw new ReconcilerException("cannot read the hub's database " + where + " (" + sql + "): "
+          + e.getMessage(), e);
     }
+  }
+
+  private void fencedUpdate(String what, String sql, Object... args) {
+    transaction(what, () -> {
+      fence(what);
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) {
+          statement.setObject(i + 1, args[i]);
+        }
+        statement.executeUpdate();
+      }
+    });
   }
 
   private void update(String what, String sql, Object... args) {
@@ -269,12 +359,21 @@ public final class JdbcHubStore implements HubStore {
       work.run();
       connection.commit();
     } catch (SQLException e) {
-      try {
-        connection.rollback();
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw new ReconcilerException("cannot " + what + " in the hub's database: " + e.getMessage(), e);
+      rollbackQuietly(e);
+      throw new ReconcilerException("cannot " + what + " in the hub's database " + where + ": " + e.getMessage(),
+          e);
+    } catch (StaleEpochException e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+  }
+
+  /** PostgreSQL refuses every statement of a failed transaction until it is rolled back. */
+  private void rollbackQuietly(Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException suppressed) {
+      cause.addSuppressed(suppressed);
     }
   }
 }
