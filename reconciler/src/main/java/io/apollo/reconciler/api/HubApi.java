@@ -100,6 +100,7 @@ public final class HubApi {
 
   private void report(RoutingContext ctx) {
     String spoke = authenticate(ctx);
+    requireLeader("reports");
     String type = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
     if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new HttpFailure(415, "unsupported_media_type", "send the report as Content-Type: application/json"
@@ -119,6 +120,7 @@ public final class HubApi {
 
   /** A git server says the repository changed: fetch now rather than at the next poll interval. */
   private void hook(RoutingContext ctx) {
+    requireLeader("git webhooks");
     GitWebhook secret = webhook.orElseThrow(() -> HttpFailure.notFound("no git webhook is configured: start the hub"
         + " with --webhook-secret-file FILE"));
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
@@ -186,6 +188,17 @@ public final class HubApi {
       return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
     } catch (RuntimeException e) {
       throw HttpFailure.badRequest("wait=" + text + " is not a duration; use such as 30s, 500ms or PT30S");
+    }
+  }
+
+  /**
+   * A follower has not loaded desired state, so it cannot check a report against it, and it does not fetch: it
+   * answers 503 (reason {@code not_leader}) and names the leader, and the spoke retries or asks the leader.
+   */
+  private void requireLeader(String what) {
+    LeaderStatus status = leadership.get();
+    if (status.role() != Role.LEADER) {
+      throw new HttpFailure(503, "not_leader", "this hub follows and takes no " + what + ": " + status.message());
     }
   }
 

@@ -115,7 +115,9 @@ public final class Hub implements AutoCloseable {
             handOver(snapshot, vertx, store, push, mailbox, apiRef[0], clock);
           }
         });
-    String holder = ProcessHandle.current().pid() + "@" + hostName();
+    Hub[] hubRef = new Hub[1];
+    Supplier<String> holder = () -> hubRef[0].url() + " (pid " + ProcessHandle.current().pid() + " on "
+        + hostName() + ")";
     Terms terms = new Terms(store, holder, newLoop, clock, options.db().isPresent() ? "postgresql" : "sqlite");
     termsRef[0] = terms;
     HubApi api = new HubApi(vertx, terms::snapshot, store, tokens, mailbox, terms::trigger, clock,
@@ -132,6 +134,7 @@ public final class Hub implements AutoCloseable {
           + e.getMessage() + " (choose another --port or --bind)", e);
     }
     Hub hub = new Hub(vertx, store, repository, workers, terms, push, server, options.bind(), dirLock);
+    hubRef[0] = hub;
     if (options.db().isPresent()) {
       hub.leadership = new AdvisoryLeadership(options.db().get(), LEADERSHIP_RETRY, terms);
       hub.leadership.start();

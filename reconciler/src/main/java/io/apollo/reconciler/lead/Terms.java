@@ -18,7 +18,7 @@ public final class Terms implements AdvisoryLeadership.Listener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Terms.class);
 
   private final HubStore store;
-  private final String holder;
+  private final Supplier<String> holder;
   private final Supplier<ReconcileLoop> newLoop;
   private final Clock clock;
   private final String storeKind;
@@ -28,10 +28,10 @@ public final class Terms implements AdvisoryLeadership.Listener, AutoCloseable {
   private long refreshes;
 
   /**
-   * @param holder this hub's name in the store's leadership row (host and process id)
+   * @param holder this hub's name in the store's leadership row (its URL, process id and host), read when elected
    * @param storeKind {@code sqlite} or {@code postgresql}, for status
    */
-  public Terms(HubStore store, String holder, Supplier<ReconcileLoop> newLoop, Clock clock, String storeKind) {
+  public Terms(HubStore store, Supplier<String> holder, Supplier<ReconcileLoop> newLoop, Clock clock, String storeKind) {
     this.store = store;
     this.holder = holder;
     this.newLoop = newLoop;
@@ -44,13 +44,13 @@ public final class Terms implements AdvisoryLeadership.Listener, AutoCloseable {
 
   @Override
   public synchronized void elected() {
-    long epoch = store.takeLeadership(holder, clock.instant());
+    long epoch = store.takeLeadership(holder.get(), clock.instant());
     ReconcileLoop next = newLoop.get();
     loop = next;
     next.start();
     status = new LeaderStatus(Role.LEADER, epoch, storeKind, "LEADER", "this hub leads under fencing epoch "
         + epoch + ": it plans, proposes and dispatches");
-    LOG.info("This hub ({}) leads under fencing epoch {}", holder, epoch);
+    LOG.info("This hub ({}) leads under fencing epoch {}", holder.get(), epoch);
   }
 
   @Override
@@ -59,7 +59,7 @@ public final class Terms implements AdvisoryLeadership.Listener, AutoCloseable {
     if (last == null) {
       return;
     }
-    LOG.warn("This hub ({}) no longer leads: {}; it stops acting and follows", holder, why);
+    LOG.warn("This hub ({}) no longer leads: {}; it stops acting and follows", holder.get(), why);
     loop = null;
     status = new LeaderStatus(Role.FOLLOWER, 0, storeKind, "DEPOSED", "this hub stopped leading (" + why
         + ") and follows: it serves reads and tries for leadership every second");
