@@ -5,7 +5,6 @@ import io.apollo.core.plan.PlanState;
 import io.apollo.reconciler.ReconcilerException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,25 +35,18 @@ public final class JdbcHubStore implements HubStore {
   /** The schema this code reads and writes; stored in {@code meta} so that a later hub can migrate it. */
   static final String SCHEMA_VERSION = Schema.VERSION;
 
-  private final Connection connection;
-  private final String where;
+  private final Session db;
   private long epoch;
 
-  private JdbcHubStore(Connection connection, String where) {
-    this.connection = connection;
-    this.where = where;
+  private JdbcHubStore(Connections.Opener opener, String where) throws SQLException {
+    this.db = new Session(opener, where);
   }
 
   /** Opens (creating when absent) {@code hub.db} in {@code dataDir}. */
   public static JdbcHubStore openSqlite(Path dataDir) {
     Path file = dataDir.resolve("hub.db");
     try {
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = connection.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA busy_timeout=5000");
-      }
-      JdbcHubStore store = new JdbcHubStore(connection, file.toString());
+      JdbcHubStore store = new JdbcHubStore(Connections.sqlite(file), file.toString());
       store.createSchema(false);
       return store;
     } catch (SQLException e) {
@@ -66,11 +58,12 @@ public final class JdbcHubStore implements HubStore {
   /**
    * Opens the PostgreSQL database at {@code url} ({@code jdbc:postgresql://host:port/db?user=...}), creating the
    * tables when absent. Several hubs may open the same database; {@link #takeLeadership} decides which one writes.
+   * A connection lost (the server restarted, the network cut) fails the call under way and is opened again by the
+   * next one.
    */
   public static JdbcHubStore openPostgres(String url) {
     try {
-      Connection connection = DriverManager.getConnection(url);
-      JdbcHubStore store = new JdbcHubStore(connection, Databases.redact(url));
+      JdbcHubStore store = new JdbcHubStore(Connections.postgres(url), Databases.redact(url));
       store.createSchema(true);
       return store;
     } catch (SQLException e) {
@@ -84,33 +77,14 @@ public final class JdbcHubStore implements HubStore {
     return db.map(JdbcHubStore::openPostgres).orElseGet(() -> openSqlite(dataDir));
   }
 
-  private synchronized void createSchema(boolean postgres) throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      Schema.create(connection, postgres);
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    }
+  private synchronized void createSchema(boolean postgres) {
+    db.transaction("create the hub's tables", c -> Schema.create(c, postgres));
   }
 
   @Override
   public synchronized long takeLeadership(String holder, Instant at) {
     long[] taken = new long[1];
-    transaction("take leadership", () -> {
-      try (PreparedStatement bump = connection.prepareStatement(
-          "UPDATE leadership SET epoch = epoch + 1, holder = ?, taken_at = ? WHERE id = 1")) {
-        bump.setString(1, holder);
-        bump.setLong(2, at.toEpochMilli());
-        bump.executeUpdate();
-      }
-      try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
-          "SELECT epoch FROM leadership WHERE id = 1")) {
-        r.next();
-        taken[0] = r.getLong(1);
-      }
-    });
+    db.transaction("take leadership", c -> taken[0] = Fencing.take(c, holder, at));
     epoch = taken[0];
     return epoch;
   }
@@ -122,46 +96,28 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized Leader leader() {
-    return query("SELECT * FROM leadership WHERE id = 1", List.of(), r -> new Leader(r.getLong("epoch"),
+    return db.query("SELECT * FROM leadership WHERE id = 1", List.of(), r -> new Leader(r.getLong("epoch"),
         r.getString("holder"), instant(r, "taken_at"))).getFirst();
   }
 
   @Override
   public synchronized void checkFence() {
-    transaction("check this hub's leadership", () -> fence("act"));
-  }
-
-  /** In the caller's transaction: refuses unless this store's epoch is still the store's (see the class doc). */
-  private void fence(String what) throws SQLException {
-    try (PreparedStatement check = connection.prepareStatement(
-        "UPDATE leadership SET epoch = epoch WHERE id = 1 AND epoch = ?")) {
-      check.setLong(1, epoch);
-      if (check.executeUpdate() == 1) {
-        return;
-      }
-    }
-    long current;
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
-        "SELECT epoch FROM leadership WHERE id = 1")) {
-      r.next();
-      current = r.getLong(1);
-    }
-    throw new StaleEpochException(what, epoch, current);
+    db.transaction("check this hub's leadership", c -> Fencing.check(c, "act", epoch));
   }
 
   @Override
   public synchronized List<StoredPlan> plans() {
-    return query("SELECT * FROM plans ORDER BY created_at, id", List.of(), JdbcHubStore::plan);
+    return db.query("SELECT * FROM plans ORDER BY created_at, id", List.of(), JdbcHubStore::plan);
   }
 
   @Override
   public synchronized Optional<StoredPlan> plan(String id) {
-    return query("SELECT * FROM plans WHERE id = ?", List.of(id), JdbcHubStore::plan).stream().findFirst();
+    return db.query("SELECT * FROM plans WHERE id = ?", List.of(id), JdbcHubStore::plan).stream().findFirst();
   }
 
   @Override
   public synchronized List<PlanEvent> history(String planId) {
-    return query("SELECT * FROM plan_history WHERE plan_id = ? ORDER BY seq", List.of(planId),
+    return db.query("SELECT * FROM plan_history WHERE plan_id = ? ORDER BY seq", List.of(planId),
         r -> new PlanEvent(r.getString("plan_id"), instant(r, "at"), PlanState.valueOf(r.getString("state")),
             r.getString("reason"), r.getString("message")));
   }
@@ -169,14 +125,14 @@ public final class JdbcHubStore implements HubStore {
   @Override
   public synchronized void save(List<StoredPlan> plans, List<PlanEvent> events) {
     String what = "save " + plans.size() + " plans";
-    transaction(what, () -> {
-      fence(what);
-      try (PreparedStatement upsert = connection.prepareStatement(
+    db.transaction(what, c -> {
+      Fencing.check(c, what, epoch);
+      try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO plans (id, entity, environment, spoke, state, git, body, created_at, updated_at, epoch)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,"
               + " git = excluded.git, body = excluded.body, updated_at = excluded.updated_at,"
               + " epoch = excluded.epoch");
-          PreparedStatement history = connection.prepareStatement(
+          PreparedStatement history = c.prepareStatement(
               "INSERT INTO plan_history (plan_id, seq, at, state, reason, message) VALUES (?, ?, ?, ?, ?, ?)")) {
         for (StoredPlan p : plans) {
           upsert.setString(1, p.id());
@@ -210,16 +166,16 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void putReport(StoredReport report) {
-    update("store the report of spoke " + report.spoke(),
+    db.transaction("store the report of spoke " + report.spoke(), c -> Session.execute(c,
         "INSERT INTO reports (spoke, body, received_at) VALUES (?, ?, ?) ON CONFLICT (spoke) DO UPDATE"
             + " SET body = excluded.body, received_at = excluded.received_at",
-        report.spoke(), report.json(), report.receivedAt().toEpochMilli());
+        report.spoke(), report.json(), report.receivedAt().toEpochMilli()));
   }
 
   @Override
   public synchronized Map<String, StoredReport> reports() {
     Map<String, StoredReport> bySpoke = new TreeMap<>();
-    query("SELECT * FROM reports", List.of(),
+    db.query("SELECT * FROM reports", List.of(),
         r -> new StoredReport(r.getString("spoke"), r.getString("body"), instant(r, "received_at")))
         .forEach(r -> bySpoke.put(r.spoke(), r));
     return bySpoke;
@@ -234,16 +190,16 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized Set<String> acknowledgedPlans() {
-    return new HashSet<>(query("SELECT DISTINCT plan_id FROM dispatch_attempts WHERE acknowledged = 1", List.of(),
+    return new HashSet<>(db.query("SELECT DISTINCT plan_id FROM dispatch_attempts WHERE acknowledged = 1", List.of(),
         r -> r.getString("plan_id")));
   }
 
   @Override
   public synchronized void recordApprovals(List<StoredApproval> approvals) {
     String what = "record " + approvals.size() + " approvals";
-    transaction(what, () -> {
-      fence(what);
-      try (PreparedStatement insert = connection.prepareStatement(
+    db.transaction(what, c -> {
+      Fencing.check(c, what, epoch);
+      try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO approvals (plan_id, commit_id, by_email, role, kind, at, refusal, refusal_reason)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, commit_id, by_email, role) DO NOTHING")) {
         for (StoredApproval a : approvals) {
@@ -265,7 +221,7 @@ public final class JdbcHubStore implements HubStore {
   @Override
   public synchronized Map<String, List<StoredApproval>> approvals() {
     Map<String, List<StoredApproval>> byPlan = new LinkedHashMap<>();
-    query("SELECT * FROM approvals ORDER BY at, plan_id", List.of(), r -> new StoredApproval(
+    db.query("SELECT * FROM approvals ORDER BY at, plan_id", List.of(), r -> new StoredApproval(
         r.getString("plan_id"), r.getString("commit_id"), r.getString("by_email"),
         Optional.of(r.getString("role")).filter(s -> !s.isEmpty()), r.getString("kind"), instant(r, "at"),
         Optional.ofNullable(r.getString("refusal")), Optional.ofNullable(r.getString("refusal_reason"))))
@@ -275,7 +231,7 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized Optional<String> meta(String key) {
-    return query("SELECT v FROM meta WHERE k = ?", List.of(key), r -> r.getString("v")).stream().findFirst();
+    return db.query("SELECT v FROM meta WHERE k = ?", List.of(key), r -> r.getString("v")).stream().findFirst();
   }
 
   @Override
@@ -286,11 +242,7 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void close() {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      throw new ReconcilerException("cannot close the hub's database: " + e.getMessage(), e);
-    }
+    db.close();
   }
 
   private static StoredPlan plan(ResultSet r) throws SQLException {
@@ -303,77 +255,10 @@ public final class JdbcHubStore implements HubStore {
     return Instant.ofEpochMilli(r.getLong(column));
   }
 
-  private interface Row<T> {
-    T read(ResultSet row) throws SQLException;
-  }
-
-  private interface Work {
-    void run() throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, List<Object> args, Row<T> row) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.size(); i++) {
-        statement.setObject(i + 1, args.get(i));
-      }
-      List<T> rows = new ArrayList<>();
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          rows.add(row.read(result));
-        }
-      }
-      connection.commit();
-      return rows;
-    } catch (SQLException e) {
-      rollbackQuietly(e);
-      throw new ReconcilerException("cannot read the hub's database " + where + " (" + sql + "): "
-          + e.getMessage(), e);
-    }
-  }
-
   private void fencedUpdate(String what, String sql, Object... args) {
-    transaction(what, () -> {
-      fence(what);
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        for (int i = 0; i < args.length; i++) {
-          statement.setObject(i + 1, args[i]);
-        }
-        statement.executeUpdate();
-      }
+    db.transaction(what, c -> {
+      Fencing.check(c, what, epoch);
+      Session.execute(c, sql, args);
     });
-  }
-
-  private void update(String what, String sql, Object... args) {
-    transaction(what, () -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        for (int i = 0; i < args.length; i++) {
-          statement.setObject(i + 1, args[i]);
-        }
-        statement.executeUpdate();
-      }
-    });
-  }
-
-  private void transaction(String what, Work work) {
-    try {
-      work.run();
-      connection.commit();
-    } catch (SQLException e) {
-      rollbackQuietly(e);
-      throw new ReconcilerException("cannot " + what + " in the hub's database " + where + ": " + e.getMessage(),
-          e);
-    } catch (StaleEpochException e) {
-      rollbackQuietly(e);
-      throw e;
-    }
-  }
-
-  /** PostgreSQL refuses every statement of a failed transaction until it is rolled back. */
-  private void rollbackQuietly(Exception cause) {
-    try {
-      connection.rollback();
-    } catch (SQLException suppressed) {
-      cause.addSuppressed(suppressed);
-    }
   }
 }

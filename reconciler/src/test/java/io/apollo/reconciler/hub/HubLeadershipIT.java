@@ -1,6 +1,7 @@
 package io.apollo.reconciler.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apollo.reconciler.testing.GitFixture;
 import io.apollo.reconciler.testing.TestPostgres;
@@ -107,14 +108,28 @@ class HubLeadershipIT {
             .asString().equals("FOLLOWER")));
         assertThat(rejoined.path("role").asString()).isEqualTo("follower");
         assertThat(rejoined.path("leadership").path("message").asString()).contains("epoch " + (firstEpoch + 1));
-      } catch (AssertionError e) {
-        System.err.println("=== hubs.log ===\n" + Files.readString(log));
-        throw e;
       } finally {
         for (HubProcess hub : hubs) {
           hub.close();
         }
       }
+    }
+  }
+
+  @Test
+  void onSqliteASecondHubOnTheSameDataDirRefusesToStart() throws Exception {
+    GitFixture git = GitFixture.fromFolder(temp, TestRepo.of(Optional.empty(), Optional.empty(),
+        TestRepo.ALWAYS_OPEN, "P1D").writeTo(temp.resolve("desired")));
+    Path tokens = temp.resolve("spoke-tokens");
+    Files.writeString(tokens, "staging-spoke tok-staging\nprod-spoke tok-prod\n");
+    List<String> args = List.of("--repo", git.remote().toString(), "--data-dir", temp.resolve("hub").toString(),
+        "--spoke-tokens", tokens.toString(), "--port", "0");
+    Path log = temp.resolve("second.log");
+    try (HubProcess first = HubProcess.start(temp.resolve("first.log"), args)) {
+      assertThat(new HubClient(first.url()).get("/healthz").body().path("leadership").path("store").asString())
+          .isEqualTo("sqlite");
+      assertThatThrownBy(() -> HubProcess.start(log, args).close()).hasMessageContaining("exited before listening");
+      assertThat(Files.readString(log)).contains("another hub is using --data-dir " + temp.resolve("hub"));
     }
   }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apollo.reconciler.ReconcilerException;
 import io.apollo.reconciler.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -42,6 +45,23 @@ class PostgresHubStoreIT extends HubStoreContract {
           assertThat(store.meta("schema_version")).contains(JdbcHubStore.SCHEMA_VERSION);
         }
       }
+    }
+  }
+
+  @Test
+  void aLostConnectionFailsOneCallAndTheNextOpensItAgain() throws Exception {
+    try (JdbcHubStore store = open()) {
+      store.takeLeadership("hub-a", T0);
+      store.save(List.of(plan("pl-00000000000000c1")), List.of());
+      try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
+        s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+            + " AND application_name = 'apollo-hub-store'");
+      }
+      assertThatThrownBy(store::plans).isInstanceOf(ReconcilerException.class)
+          .hasMessageContaining("cannot read the hub's database");
+      assertThat(store.plans()).extracting(StoredPlan::id).containsExactly("pl-00000000000000c1");
+      store.save(List.of(plan("pl-00000000000000c2")), List.of());
+      assertThat(store.plans()).hasSize(2);
     }
   }
 
