@@ -70,6 +70,11 @@ public final class HubCommand implements Callable<Integer> {
           + " (X-Hub-Signature-256); without it the webhook is off and the hub fetches every --poll-interval.")
   Path webhookSecretFile;
 
+  @Option(names = "--db", paramLabel = "JDBC_URL",
+      description = "A PostgreSQL database several hubs share (jdbc:postgresql://host:5432/db?user=...): one leads,"
+          + " the others serve reads and take over when it stops. Default: SQLite in --data-dir, one hub only.")
+  String db;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -77,7 +82,8 @@ public final class HubCommand implements Callable<Integer> {
     var identity = HubOptions.identity(gitIdentity);
     HubOptions options = new HubOptions(repo, branch, dataDir, bind, port, spokeTokens,
         HubOptions.duration("--poll-interval", pollInterval), identity.name(), identity.email(),
-        HubOptions.DEFAULT_MAX_BODY_BYTES, java.util.Optional.ofNullable(webhookSecretFile));
+        HubOptions.DEFAULT_MAX_BODY_BYTES, java.util.Optional.ofNullable(webhookSecretFile),
+        java.util.Optional.ofNullable(db));
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,6 +3,8 @@ package io.apollo.reconciler.api;
 import io.apollo.core.wire.ErrorBody;
 import io.apollo.reconciler.dispatch.PollMailbox;
 import io.apollo.reconciler.dispatch.SpokeDispatch;
+import io.apollo.reconciler.lead.LeaderStatus;
+import io.apollo.reconciler.lead.Role;
 import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredPlan;
@@ -29,6 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
  * is 401, another spoke's token is 403.
  */
 public final class HubApi {
+  /** The leadership of a hub that is the only one: SQLite, or tests. */
+  static final Supplier<LeaderStatus> ALWAYS_LEADS =
+      () -> new LeaderStatus(Role.LEADER, 0, "sqlite", "LEADER", "the only hub");
+
   private static final Logger LOG = LoggerFactory.getLogger(HubApi.class);
   /** Longest long poll a spoke may ask for. */
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
@@ -43,16 +49,26 @@ public final class HubApi {
   private final long maxBodyBytes;
   private final Optional<GitWebhook> webhook;
   private final HubMetrics metrics;
+  private final Supplier<LeaderStatus> leadership;
 
   /**
    * What the API is configured with: the body limit of posts, the git webhook's secret when one is given, the
-   * metrics, how pushing to each spoke went lately, and the last rewrite or re-clone of git the hub saw.
+   * metrics, how pushing to each spoke went lately, the last rewrite or re-clone of git the hub saw, and whether
+   * this hub leads or follows (for {@code /healthz} and {@code /v1/status}).
    */
   public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook, HubMetrics metrics,
-      Function<String, Optional<SpokeDispatch>> dispatch, Supplier<Optional<String>> gitEvent) {
-    /** No dispatch or git events to show, metrics of its own. */
+      Function<String, Optional<SpokeDispatch>> dispatch, Supplier<Optional<String>> gitEvent,
+      Supplier<LeaderStatus> leadership) {
+    /** No dispatch or git events to show, metrics of its own, a hub that always leads (one hub on SQLite; tests). */
     public Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {
-      this(maxBodyBytes, webhook, new HubMetrics(Clock.systemUTC()), spoke -> Optional.empty(), Optional::empty);
+      this(maxBodyBytes, webhook, new HubMetrics(Clock.systemUTC()), spoke -> Optional.empty(), Optional::empty,
+          ALWAYS_LEADS);
+    }
+
+    /** A hub that always leads (one hub on SQLite). */
+    public Settings(long maxBodyBytes, Optional<GitWebhook> webhook, HubMetrics metrics,
+        Function<String, Optional<SpokeDispatch>> dispatch, Supplier<Optional<String>> gitEvent) {
+      this(maxBodyBytes, webhook, metrics, dispatch, gitEvent, ALWAYS_LEADS);
     }
   }
 
@@ -65,6 +81,7 @@ public final class HubApi {
     this.intake = new ReportIntake(store, clock);
     this.mailbox = mailbox;
     this.trigger = trigger;
+    this.leadership = settings.leadership();
     this.read = new ReadApi(vertx, snapshot, store, settings);
     this.maxBodyBytes = settings.maxBodyBytes();
     this.webhook = settings.webhook();
@@ -97,6 +114,7 @@ public final class HubApi {
 
   private void report(RoutingContext ctx) {
     String spoke = authenticate(ctx);
+    requireLeader("reports");
     String type = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
     if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new HttpFailure(415, "unsupported_media_type", "send the report as Content-Type: application/json"
@@ -117,6 +135,7 @@ public final class HubApi {
 
   /** A git server says the repository changed: fetch now rather than at the next poll interval. */
   private void hook(RoutingContext ctx) {
+    requireLeader("git webhooks");
     GitWebhook secret = webhook.orElseThrow(() -> HttpFailure.notFound("no git webhook is configured: start the hub"
         + " with --webhook-secret-file FILE"));
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
@@ -185,6 +204,24 @@ public final class HubApi {
     } catch (RuntimeException e) {
       throw HttpFailure.badRequest("wait=" + text + " is not a duration; use such as 30s, 500ms or PT30S");
     }
+  }
+
+  /**
+   * A follower has not loaded desired state, so it cannot check a report against it, and it does not fetch: it
+   * answers 503 (reason {@code not_leader}) and names the leader, and the spoke retries or asks the leader.
+   */
+  private void requireLeader(String what) {
+    LeaderStatus status = leadership.get();
+    if (status.role() != Role.LEADER) {
+      throw new HttpFailure(503, "not_leader", "this hub follows and takes no " + what + ": " + status.message());
+    }
+  }
+
+  /** Adds {@code role} ({@code leader} or {@code follower}) and {@code leadership} (epoch, store, reason, message). */
+  static void leadership(ObjectNode root, LeaderStatus status) {
+    root.put("role", status.role().wireName());
+    root.putObject("leadership").put("role", status.role().wireName()).put("epoch", status.epoch())
+        .put("store", status.store()).put("reason", status.reason()).put("message", status.message());
   }
 
   static void json(RoutingContext ctx, int status, ObjectNode body) {

@@ -189,6 +189,7 @@ final class ReadApi {
     root.put("passAt", s.at().toString());
     ArrayNode problems = root.putArray("problems");
     s.problems().forEach(p -> problems.add(p.toString()));
+    HubApi.leadership(root, settings.leadership().get());
     HubApi.json(ctx, 200, root);
   }
 
@@ -203,6 +204,7 @@ final class ReadApi {
           + s.commit().orElse("(none yet)") + " fetched at " + s.lastFetch().map(Object::toString).orElse("(never)")
           + " and retries: " + s.fetchError().orElse(""));
     }
+    HubApi.leadership(root, settings.leadership().get());
     HubApi.json(ctx, 200, root);
   }
 

@@ -12,6 +12,10 @@ import io.apollo.reconciler.dispatch.Backoff;
 import io.apollo.reconciler.dispatch.PollMailbox;
 import io.apollo.reconciler.dispatch.PushClient;
 import io.apollo.reconciler.gitsync.ConfigRepository;
+import io.apollo.reconciler.lead.AdvisoryLeadership;
+import io.apollo.reconciler.lead.DataDirLock;
+import io.apollo.reconciler.lead.LeaderStatus;
+import io.apollo.reconciler.lead.Terms;
 import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.loop.ReconcileLoop;
 import io.apollo.reconciler.loop.Reconciler;
@@ -24,12 +28,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,31 +46,37 @@ import org.slf4j.LoggerFactory;
  */
 public final class Hub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+  /** How often a follower tries for leadership, and a leader checks it still holds it. */
+  private static final Duration LEADERSHIP_RETRY = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final HubStore store;
   private final ConfigRepository repository;
   private final ExecutorService workers;
-  private final ReconcileLoop loop;
+  private final Terms terms;
   private final PushClient push;
   private final ApiVerticle server;
   private final String bind;
+  private final DataDirLock dirLock;
+  private AdvisoryLeadership leadership;
 
-  private Hub(Vertx vertx, HubStore store, ConfigRepository repository, ExecutorService workers, ReconcileLoop loop,
-      PushClient push, ApiVerticle server, String bind) {
+  private Hub(Vertx vertx, HubStore store, ConfigRepository repository, ExecutorService workers, Terms terms,
+      PushClient push, ApiVerticle server, String bind, DataDirLock dirLock) {
     this.bind = bind;
     this.vertx = vertx;
     this.store = store;
     this.repository = repository;
     this.workers = workers;
-    this.loop = loop;
+    this.terms = terms;
     this.push = push;
     this.server = server;
+    this.dirLock = dirLock;
   }
 
   /**
-   * Starts a hub: opens the store in {@code --data-dir}, opens the repository with {@code openRepository}, listens,
-   * and runs a first pass at once.
+   * Starts a hub: locks {@code --data-dir} (one hub per folder), opens the store (SQLite there, or {@code --db}),
+   * opens the repository with {@code openRepository}, and listens. On SQLite it leads at once (a first pass now);
+   * on PostgreSQL it follows until it holds the advisory lock ({@link AdvisoryLeadership}).
    */
   public static Hub start(HubOptions options, Function<HubOptions, ConfigRepository> openRepository, Clock clock) {
     try {
@@ -74,8 +86,22 @@ public final class Hub implements AutoCloseable {
     }
     SpokeTokens tokens = SpokeTokens.read(options.spokeTokens());
     Optional<GitWebhook> webhook = options.webhookSecretFile().map(GitWebhook::read);
-    HubStore store = JdbcHubStore.openSqlite(options.dataDir());
-    ConfigRepository repository = openRepository.apply(options);
+    DataDirLock dirLock = DataDirLock.take(options.dataDir());
+    HubStore store;
+    ConfigRepository repository;
+    try {
+      store = JdbcHubStore.open(options.db(), options.dataDir());
+    } catch (RuntimeException e) {
+      dirLock.close();
+      throw e;
+    }
+    try {
+      repository = openRepository.apply(options);
+    } catch (RuntimeException e) {
+      store.close();
+      dirLock.close();
+      throw e;
+    }
     Vertx vertx = Vertx.vertx();
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     HubMetrics metrics = new HubMetrics(clock);
@@ -84,10 +110,22 @@ public final class Hub implements AutoCloseable {
     PollMailbox mailbox = new PollMailbox(vertx);
     Reconciler reconciler = new Reconciler(repository, store, ConfigLoader.withDefaults(), workers, clock, metrics);
     HubApi[] apiRef = new HubApi[1];
-    ReconcileLoop loop = new ReconcileLoop(timed(reconciler, metrics), clock, options.pollInterval(),
-        snapshot -> handOver(snapshot, vertx, store, push, mailbox, apiRef[0], clock));
-    HubApi api = new HubApi(vertx, loop::snapshot, store, tokens, mailbox, loop::trigger, clock,
-        new HubApi.Settings(options.maxBodyBytes(), webhook, metrics, push::lately, reconciler::gitEvent));
+    Terms[] termsRef = new Terms[1];
+    // A loop per leadership term; a deposed hub's loop is stopped and hands nothing over.
+    Supplier<ReconcileLoop> newLoop = () -> new ReconcileLoop(timed(reconciler, metrics), clock, options.pollInterval(),
+        snapshot -> {
+          if (termsRef[0].leads()) {
+            handOver(snapshot, vertx, store, push, mailbox, apiRef[0], clock);
+          }
+        });
+    Hub[] hubRef = new Hub[1];
+    Supplier<String> holder = () -> hubRef[0].url() + " (pid " + ProcessHandle.current().pid() + " on "
+        + hostName() + ")";
+    Terms terms = new Terms(store, holder, newLoop, clock, options.db().isPresent() ? "postgresql" : "sqlite");
+    termsRef[0] = terms;
+    HubApi api = new HubApi(vertx, terms::snapshot, store, tokens, mailbox, terms::trigger, clock,
+        new HubApi.Settings(options.maxBodyBytes(), webhook, metrics, push::lately, reconciler::gitEvent,
+            terms::status));
     apiRef[0] = api;
     ApiVerticle server = new ApiVerticle(api, options.bind(), options.port());
     try {
@@ -95,11 +133,18 @@ public final class Hub implements AutoCloseable {
     } catch (Exception e) {
       vertx.close();
       store.close();
+      dirLock.close();
       throw new ReconcilerException("cannot listen on " + options.bind() + ":" + options.port() + ": "
           + e.getMessage() + " (choose another --port or --bind)", e);
     }
-    Hub hub = new Hub(vertx, store, repository, workers, loop, push, server, options.bind());
-    loop.start();
+    Hub hub = new Hub(vertx, store, repository, workers, terms, push, server, options.bind(), dirLock);
+    hubRef[0] = hub;
+    if (options.db().isPresent()) {
+      hub.leadership = new AdvisoryLeadership(options.db().get(), LEADERSHIP_RETRY, terms);
+      hub.leadership.start();
+    } else {
+      terms.elected();
+    }
     LOG.info("Hub governing branch {} of {} listening on {}", options.branch(), options.repo(), hub.url());
     return hub;
   }
@@ -156,21 +201,37 @@ public final class Hub implements AutoCloseable {
     return server.port();
   }
 
-  /** The latest published snapshot. */
+  /** The latest published snapshot (a follower's: what it read from the store). */
   public HubSnapshot snapshot() {
-    return loop.snapshot();
+    return terms.snapshot();
   }
 
-  /** Asks for a pass now (as a fetch tick would). */
+  /** Asks for a pass now (as a fetch tick would); a follower ignores it. */
   public void trigger(String reason) {
-    loop.trigger(reason);
+    terms.trigger(reason);
+  }
+
+  /** Whether this hub leads, and under which epoch. */
+  public LeaderStatus leadership() {
+    return terms.status();
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown-host";
+    }
   }
 
   @Override
   public void close() {
-    // The loop first (a pass under way finishes and hands over), then Vert.x (the API and pushes stop), then
-    // what they read and write.
-    loop.close();
+    // Leadership and the loop first (a pass under way finishes and hands over; the advisory lock is released only
+    // after), then Vert.x (the API and pushes stop), then what they read and write.
+    if (leadership != null) {
+      leadership.close();
+    }
+    terms.close();
     push.close();
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -180,5 +241,6 @@ public final class Hub implements AutoCloseable {
     workers.close();
     repository.close();
     store.close();
+    dirLock.close();
   }
 }

@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * Everything {@code apollo hub} is told, checked in one place. {@code repo} is a path, {@code file://},
  * {@code http(s)://} or {@code ssh://} URL; {@code port} 0 picks a free port; {@code gitName} and {@code gitEmail}
  * are who the hub commits as; {@code webhookSecretFile}, when given, holds the secret a git server signs its push
- * notifications with.
+ * notifications with; {@code db}, when given, is the {@code jdbc:postgresql:} URL of a store several hubs share
+ * (one leads, the others follow), else the store is SQLite in {@code dataDir} and only one hub may use it.
  */
 public record HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
-    Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile) {
+    Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
+    Optional<String> db) {
   public static final String DEFAULT_IDENTITY = GitSettings.DEFAULT_IDENTITY;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -42,6 +44,19 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
     if (pollInterval.isZero() || pollInterval.isNegative()) {
       throw new ReconcilerException("--poll-interval: must be positive, such as 30s");
     }
+    Objects.requireNonNull(db, "db");
+    db.filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> {
+      throw new ReconcilerException("--db " + io.apollo.reconciler.store.Databases.redact(url) + ": give a"
+          + " PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/apollo?user=apollo, or leave --db"
+          + " out for SQLite in --data-dir");
+    });
+  }
+
+  /** Without {@code --db}: SQLite in {@code dataDir}. */
+  public HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
+      Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile) {
+    this(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail, maxBodyBytes,
+        webhookSecretFile, Optional.empty());
   }
 
   /** Parses {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT30S}), naming the option. */
@@ -95,7 +110,8 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
         duration("--poll-interval", values.getOrDefault("--poll-interval", "30s")),
         who.name(), who.email(),
         Optional.ofNullable(values.get("--max-body-bytes")).map(Long::parseLong).orElse(DEFAULT_MAX_BODY_BYTES),
-        Optional.ofNullable(values.get("--webhook-secret-file")).map(Path::of));
+        Optional.ofNullable(values.get("--webhook-secret-file")).map(Path::of),
+        Optional.ofNullable(values.get("--db")));
   }
 
   private static String required(Map<String, String> values, String name) {

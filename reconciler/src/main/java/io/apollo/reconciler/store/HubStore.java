@@ -9,6 +9,10 @@ import java.util.Set;
  * The hub's journal (DESIGN.md section 7). The reconcile loop is its only writer of plans; the HTTP API writes
  * reports. Every method blocks and is one transaction: a hub killed at any point restarts from a consistent state.
  * Implementations are safe to call from several threads.
+ *
+ * <p>Writes of plans, dispatches, approvals and meta are fenced: they throw {@link StaleEpochException}, keeping
+ * nothing, when another hub took leadership (a newer epoch) since this store's hub did. A store that never took
+ * leadership writes under epoch 0, which only a database no hub ever led accepts (tools and tests).
  */
 public interface HubStore extends AutoCloseable {
 
@@ -41,6 +45,22 @@ public interface HubStore extends AutoCloseable {
   Map<String, List<StoredApproval>> approvals();
 
   Optional<String> meta(String key);
+
+  /**
+   * Takes leadership: increments the store's fencing epoch, records {@code holder}, and from now on writes under
+   * the new epoch. Call only while holding leadership (the advisory lock, or the SQLite data folder's lock file).
+   * Returns the new epoch.
+   */
+  long takeLeadership(String holder, java.time.Instant at);
+
+  /** The epoch this store writes under: 0 until {@link #takeLeadership}. */
+  long epoch();
+
+  /** Who last took leadership of the store. */
+  Leader leader();
+
+  /** Throws {@link StaleEpochException} when another hub took leadership since this store's did. */
+  void checkFence();
 
   void putMeta(String key, String value);
 

@@ -5,7 +5,6 @@ import io.apollo.core.plan.PlanState;
 import io.apollo.reconciler.ReconcilerException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,30 +21,33 @@ import java.util.TreeMap;
 
 /**
  * {@link HubStore} over JDBC: SQLite in a file of the data folder by default (WAL mode, so readers do not wait for
- * the writer). The SQL is plain and portable (no SQLite-only syntax: upserts are {@code ON CONFLICT ... DO UPDATE},
- * which PostgreSQL has too); only opening the connection is SQLite's. One connection, used by one thread at a time.
+ * the writer), or PostgreSQL ({@code --db jdbc:postgresql://...}). The SQL is the same on both (upserts are
+ * {@code ON CONFLICT ... DO UPDATE}); only opening the connection differs. One connection, used by one thread at a
+ * time.
+ *
+ * <p>Fencing: every write of plans, dispatches, approvals and meta first runs {@code UPDATE leadership SET epoch =
+ * epoch WHERE id = 1 AND epoch = ?} with this store's epoch in the same transaction. When another hub has taken
+ * leadership since, no row matches and the write is refused ({@link StaleEpochException}); on PostgreSQL the row
+ * lock that UPDATE takes also makes a takeover wait for a write under way. Reports are not fenced: they are the
+ * spokes' facts, and any hub may take them.
  */
 public final class JdbcHubStore implements HubStore {
   /** The schema this code reads and writes; stored in {@code meta} so that a later hub can migrate it. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = Schema.VERSION;
 
-  private final Connection connection;
+  private final Session db;
+  private long epoch;
 
-  private JdbcHubStore(Connection connection) {
-    this.connection = connection;
+  private JdbcHubStore(Connections.Opener opener, String where) throws SQLException {
+    this.db = new Session(opener, where);
   }
 
   /** Opens (creating when absent) {@code hub.db} in {@code dataDir}. */
   public static JdbcHubStore openSqlite(Path dataDir) {
     Path file = dataDir.resolve("hub.db");
     try {
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = connection.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA busy_timeout=5000");
-      }
-      JdbcHubStore store = new JdbcHubStore(connection);
-      store.createSchema();
+      JdbcHubStore store = new JdbcHubStore(Connections.sqlite(file), file.toString());
+      store.createSchema(false);
       return store;
     } catch (SQLException e) {
       throw new ReconcilerException("cannot open the hub's database " + file + ": " + e.getMessage()
@@ -53,57 +55,84 @@ public final class JdbcHubStore implements HubStore {
     }
   }
 
-  private synchronized void createSchema() throws SQLException {
-    connection.setAutoCommit(false);
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, entity TEXT NOT NULL,"
-          + " environment TEXT NOT NULL, spoke TEXT NOT NULL, state TEXT NOT NULL, git TEXT NOT NULL,"
-          + " body TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS plan_history (plan_id TEXT NOT NULL, seq BIGINT NOT NULL,"
-          + " at BIGINT NOT NULL, state TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL)");
-      s.execute("CREATE INDEX IF NOT EXISTS plan_history_by_plan ON plan_history (plan_id)");
-      s.execute("CREATE TABLE IF NOT EXISTS reports (spoke TEXT PRIMARY KEY, body TEXT NOT NULL,"
-          + " received_at BIGINT NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS dispatch_attempts (plan_id TEXT NOT NULL, spoke TEXT NOT NULL,"
-          + " at BIGINT NOT NULL, acknowledged INTEGER NOT NULL, detail TEXT NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS approvals (plan_id TEXT NOT NULL, commit_id TEXT NOT NULL,"
-          + " by_email TEXT NOT NULL, role TEXT NOT NULL, kind TEXT NOT NULL, at BIGINT NOT NULL,"
-          + " refusal TEXT, refusal_reason TEXT, PRIMARY KEY (plan_id, commit_id, by_email, role))");
-      s.execute("INSERT INTO meta (k, v) VALUES ('schema_version', '" + SCHEMA_VERSION + "')"
-          + " ON CONFLICT (k) DO NOTHING");
-      connection.commit();
+  /**
+   * Opens the PostgreSQL database at {@code url} ({@code jdbc:postgresql://host:port/db?user=...}), creating the
+   * tables when absent. Several hubs may open the same database; {@link #takeLeadership} decides which one writes.
+   * A connection lost (the server restarted, the network cut) fails the call under way and is opened again by the
+   * next one.
+   */
+  public static JdbcHubStore openPostgres(String url) {
+    try {
+      JdbcHubStore store = new JdbcHubStore(Connections.postgres(url), Databases.redact(url));
+      store.createSchema(true);
+      return store;
     } catch (SQLException e) {
-      connection.rollback();
-      throw e;
+      throw new ReconcilerException("cannot open the hub's database " + Databases.redact(url) + ": "
+          + e.getMessage() + " (check --db: the server must be reachable and the database exist)", e);
     }
+  }
+
+  /** Opens the store {@code --db} names: a {@code jdbc:postgresql:} URL, or SQLite in {@code dataDir}. */
+  public static JdbcHubStore open(java.util.Optional<String> db, Path dataDir) {
+    return db.map(JdbcHubStore::openPostgres).orElseGet(() -> openSqlite(dataDir));
+  }
+
+  private synchronized void createSchema(boolean postgres) {
+    db.transaction("create the hub's tables", c -> Schema.create(c, postgres));
+  }
+
+  @Override
+  public synchronized long takeLeadership(String holder, Instant at) {
+    long[] taken = new long[1];
+    db.transaction("take leadership", c -> taken[0] = Fencing.take(c, holder, at));
+    epoch = taken[0];
+    return epoch;
+  }
+
+  @Override
+  public synchronized long epoch() {
+    return epoch;
+  }
+
+  @Override
+  public synchronized Leader leader() {
+    return db.query("SELECT * FROM leadership WHERE id = 1", List.of(), r -> new Leader(r.getLong("epoch"),
+        r.getString("holder"), instant(r, "taken_at"))).getFirst();
+  }
+
+  @Override
+  public synchronized void checkFence() {
+    db.transaction("check this hub's leadership", c -> Fencing.check(c, "act", epoch));
   }
 
   @Override
   public synchronized List<StoredPlan> plans() {
-    return query("SELECT * FROM plans ORDER BY created_at, id", List.of(), JdbcHubStore::plan);
+    return db.query("SELECT * FROM plans ORDER BY created_at, id", List.of(), JdbcHubStore::plan);
   }
 
   @Override
   public synchronized Optional<StoredPlan> plan(String id) {
-    return query("SELECT * FROM plans WHERE id = ?", List.of(id), JdbcHubStore::plan).stream().findFirst();
+    return db.query("SELECT * FROM plans WHERE id = ?", List.of(id), JdbcHubStore::plan).stream().findFirst();
   }
 
   @Override
   public synchronized List<PlanEvent> history(String planId) {
-    return query("SELECT * FROM plan_history WHERE plan_id = ? ORDER BY seq", List.of(planId),
+    return db.query("SELECT * FROM plan_history WHERE plan_id = ? ORDER BY seq", List.of(planId),
         r -> new PlanEvent(r.getString("plan_id"), instant(r, "at"), PlanState.valueOf(r.getString("state")),
             r.getString("reason"), r.getString("message")));
   }
 
   @Override
   public synchronized void save(List<StoredPlan> plans, List<PlanEvent> events) {
-    transaction("save " + plans.size() + " plans", () -> {
-      try (PreparedStatement upsert = connection.prepareStatement(
-          "INSERT INTO plans (id, entity, environment, spoke, state, git, body, created_at, updated_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,"
-              + " git = excluded.git, body = excluded.body, updated_at = excluded.updated_at");
-          PreparedStatement history = connection.prepareStatement(
+    String what = "save " + plans.size() + " plans";
+    db.transaction(what, c -> {
+      Fencing.check(c, what, epoch);
+      try (PreparedStatement upsert = c.prepareStatement(
+          "INSERT INTO plans (id, entity, environment, spoke, state, git, body, created_at, updated_at, epoch)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,"
+              + " git = excluded.git, body = excluded.body, updated_at = excluded.updated_at,"
+              + " epoch = excluded.epoch");
+          PreparedStatement history = c.prepareStatement(
               "INSERT INTO plan_history (plan_id, seq, at, state, reason, message) VALUES (?, ?, ?, ?, ?, ?)")) {
         for (StoredPlan p : plans) {
           upsert.setString(1, p.id());
@@ -115,6 +144,7 @@ public final class JdbcHubStore implements HubStore {
           upsert.setString(7, p.body());
           upsert.setLong(8, p.createdAt().toEpochMilli());
           upsert.setLong(9, p.updatedAt().toEpochMilli());
+          upsert.setLong(10, epoch);
           upsert.addBatch();
         }
         upsert.executeBatch();
@@ -136,16 +166,16 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void putReport(StoredReport report) {
-    update("store the report of spoke " + report.spoke(),
+    db.transaction("store the report of spoke " + report.spoke(), c -> Session.execute(c,
         "INSERT INTO reports (spoke, body, received_at) VALUES (?, ?, ?) ON CONFLICT (spoke) DO UPDATE"
             + " SET body = excluded.body, received_at = excluded.received_at",
-        report.spoke(), report.json(), report.receivedAt().toEpochMilli());
+        report.spoke(), report.json(), report.receivedAt().toEpochMilli()));
   }
 
   @Override
   public synchronized Map<String, StoredReport> reports() {
     Map<String, StoredReport> bySpoke = new TreeMap<>();
-    query("SELECT * FROM reports", List.of(),
+    db.query("SELECT * FROM reports", List.of(),
         r -> new StoredReport(r.getString("spoke"), r.getString("body"), instant(r, "received_at")))
         .forEach(r -> bySpoke.put(r.spoke(), r));
     return bySpoke;
@@ -153,21 +183,23 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void recordDispatch(DispatchAttempt a) {
-    update("record a dispatch of plan " + a.planId(),
-        "INSERT INTO dispatch_attempts (plan_id, spoke, at, acknowledged, detail) VALUES (?, ?, ?, ?, ?)",
-        a.planId(), a.spoke(), a.at().toEpochMilli(), a.acknowledged() ? 1 : 0, a.detail());
+    fencedUpdate("record a dispatch of plan " + a.planId(),
+        "INSERT INTO dispatch_attempts (plan_id, spoke, at, acknowledged, detail, epoch) VALUES (?, ?, ?, ?, ?, ?)",
+        a.planId(), a.spoke(), a.at().toEpochMilli(), a.acknowledged() ? 1 : 0, a.detail(), epoch);
   }
 
   @Override
   public synchronized Set<String> acknowledgedPlans() {
-    return new HashSet<>(query("SELECT DISTINCT plan_id FROM dispatch_attempts WHERE acknowledged = 1", List.of(),
+    return new HashSet<>(db.query("SELECT DISTINCT plan_id FROM dispatch_attempts WHERE acknowledged = 1", List.of(),
         r -> r.getString("plan_id")));
   }
 
   @Override
   public synchronized void recordApprovals(List<StoredApproval> approvals) {
-    transaction("record " + approvals.size() + " approvals", () -> {
-      try (PreparedStatement insert = connection.prepareStatement(
+    String what = "record " + approvals.size() + " approvals";
+    db.transaction(what, c -> {
+      Fencing.check(c, what, epoch);
+      try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO approvals (plan_id, commit_id, by_email, role, kind, at, refusal, refusal_reason)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, commit_id, by_email, role) DO NOTHING")) {
         for (StoredApproval a : approvals) {
@@ -189,7 +221,7 @@ public final class JdbcHubStore implements HubStore {
   @Override
   public synchronized Map<String, List<StoredApproval>> approvals() {
     Map<String, List<StoredApproval>> byPlan = new LinkedHashMap<>();
-    query("SELECT * FROM approvals ORDER BY at, plan_id", List.of(), r -> new StoredApproval(
+    db.query("SELECT * FROM approvals ORDER BY at, plan_id", List.of(), r -> new StoredApproval(
         r.getString("plan_id"), r.getString("commit_id"), r.getString("by_email"),
         Optional.of(r.getString("role")).filter(s -> !s.isEmpty()), r.getString("kind"), instant(r, "at"),
         Optional.ofNullable(r.getString("refusal")), Optional.ofNullable(r.getString("refusal_reason"))))
@@ -199,22 +231,18 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized Optional<String> meta(String key) {
-    return query("SELECT v FROM meta WHERE k = ?", List.of(key), r -> r.getString("v")).stream().findFirst();
+    return db.query("SELECT v FROM meta WHERE k = ?", List.of(key), r -> r.getString("v")).stream().findFirst();
   }
 
   @Override
   public synchronized void putMeta(String key, String value) {
-    update("set " + key, "INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+    fencedUpdate("set " + key, "INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
         key, value);
   }
 
   @Override
   public synchronized void close() {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      throw new ReconcilerException("cannot close the hub's database: " + e.getMessage(), e);
-    }
+    db.close();
   }
 
   private static StoredPlan plan(ResultSet r) throws SQLException {
@@ -227,54 +255,10 @@ public final class JdbcHubStore implements HubStore {
     return Instant.ofEpochMilli(r.getLong(column));
   }
 
-  private interface Row<T> {
-    T read(ResultSet row) throws SQLException;
-  }
-
-  private interface Work {
-    void run() throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, List<Object> args, Row<T> row) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.size(); i++) {
-        statement.setObject(i + 1, args.get(i));
-      }
-      List<T> rows = new ArrayList<>();
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          rows.add(row.read(result));
-        }
-      }
-      connection.commit();
-      return rows;
-    } catch (SQLException e) {
-      throw new ReconcilerException("cannot read the hub's database (" + sql + "): " + e.getMessage(), e);
-    }
-  }
-
-  private void update(String what, String sql, Object... args) {
-    transaction(what, () -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        for (int i = 0; i < args.length; i++) {
-          statement.setObject(i + 1, args[i]);
-        }
-        statement.executeUpdate();
-      }
+  private void fencedUpdate(String what, String sql, Object... args) {
+    db.transaction(what, c -> {
+      Fencing.check(c, what, epoch);
+      Session.execute(c, sql, args);
     });
-  }
-
-  private void transaction(String what, Work work) {
-    try {
-      work.run();
-      connection.commit();
-    } catch (SQLException e) {
-      try {
-        connection.rollback();
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw new ReconcilerException("cannot " + what + " in the hub's database: " + e.getMessage(), e);
-    }
   }
 }

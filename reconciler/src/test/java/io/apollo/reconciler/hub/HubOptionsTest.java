@@ -22,6 +22,20 @@ class HubOptionsTest {
     assertThat(o.gitEmail()).isEqualTo("hub@apollo.invalid");
     assertThat(o.gitSettings().localDir()).isEqualTo(Path.of("/var/lib/apollo/repo.git"));
     assertThat(o.maxBodyBytes()).isEqualTo(1024 * 1024);
+    assertThat(o.db()).as("SQLite in --data-dir").isEmpty();
+  }
+
+  @Test
+  void dbTakesAPostgresUrlOnlyAndNeverEchoesItsPassword() {
+    HubOptions o = HubOptions.fromArgs(List.of("--repo", "r", "--data-dir", "d", "--spoke-tokens", "t",
+        "--db", "jdbc:postgresql://db:5432/apollo?user=apollo"));
+    assertThat(o.db()).contains("jdbc:postgresql://db:5432/apollo?user=apollo");
+    assertThatThrownBy(() -> HubOptions.fromArgs(List.of("--repo", "r", "--data-dir", "d", "--spoke-tokens", "t",
+        "--db", "jdbc:mysql://db/apollo?user=a&password=s3cret")))
+        .isInstanceOf(ReconcilerException.class)
+        .hasMessageContaining("--db jdbc:mysql://db/apollo?user=a&password=***")
+        .hasMessageContaining("jdbc:postgresql://")
+        .hasMessageNotContaining("s3cret");
   }
 
   @Test

@@ -1,0 +1,128 @@
+package io.apollo.reconciler.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.apollo.core.config.EntityId;
+import io.apollo.core.plan.PlanState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link HubStore} does, on SQLite ({@link SqliteHubStoreTest}) and on a real PostgreSQL ({@link
+ * PostgresHubStoreIT}): what is saved is what a store opened again on the same database reads, and a store whose
+ * leadership another took since writes nothing.
+ */
+abstract class HubStoreContract {
+  static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+  /** A store on this test's database; each call opens another connection to the same one. */
+  abstract JdbcHubStore open();
+
+  static StoredPlan plan(String id) {
+    return new StoredPlan(id, EntityId.parse("staging/web"), "staging-spoke", PlanState.PENDING,
+        GitPlace.PROPOSED, "{\"id\":\"" + id + "\"}", T0, T0);
+  }
+
+  @Test
+  void plansHistoryReportsApprovalsAndDispatchesSurviveReopening() {
+    StoredPlan plan = plan("pl-0123456789abcdef");
+    try (JdbcHubStore store = open()) {
+      store.save(List.of(plan), List.of(new PlanEvent(plan.id(), T0, PlanState.PENDING, "PROPOSED", "needs sre")));
+      store.save(List.of(plan.withState(PlanState.APPROVED, T0.plusSeconds(5))),
+          List.of(new PlanEvent(plan.id(), T0.plusSeconds(5), PlanState.APPROVED, "APPROVED", "sre approved")));
+      store.putReport(new StoredReport("staging-spoke", "{\"a\":1}", T0));
+      store.putReport(new StoredReport("staging-spoke", "{\"a\":2}", T0.plusSeconds(1)));
+      StoredApproval approval = new StoredApproval(plan.id(), "abc", "alice@example.com", Optional.of("sre"),
+          "MERGE", T0, Optional.empty(), Optional.empty());
+      store.recordApprovals(List.of(approval));
+      store.recordApprovals(List.of(approval));
+      store.recordDispatch(new DispatchAttempt(plan.id(), "staging-spoke", T0, false, "refused 503"));
+      store.recordDispatch(new DispatchAttempt(plan.id(), "staging-spoke", T0, true, "202"));
+      store.putMeta("governing_commit", "abc");
+    }
+    try (JdbcHubStore store = open()) {
+      assertThat(store.plans()).singleElement().satisfies(p -> {
+        assertThat(p.state()).isEqualTo(PlanState.APPROVED);
+        assertThat(p.git()).isEqualTo(GitPlace.PROPOSED);
+        assertThat(p.createdAt()).isEqualTo(T0);
+      });
+      assertThat(store.history(plan.id())).extracting(PlanEvent::state)
+          .containsExactly(PlanState.PENDING, PlanState.APPROVED);
+      assertThat(store.reports().get("staging-spoke").json()).isEqualTo("{\"a\":2}");
+      assertThat(store.approvals().get(plan.id())).hasSize(1);
+      assertThat(store.acknowledgedPlans()).containsExactly(plan.id());
+      assertThat(store.meta("governing_commit")).contains("abc");
+      assertThat(store.meta("schema_version")).contains(JdbcHubStore.SCHEMA_VERSION);
+      assertThat(store.plan("pl-ffffffffffffffff")).isEmpty();
+      assertThat(store.history("pl-ffffffffffffffff")).isEmpty();
+    }
+  }
+
+  @Test
+  void eachLeadershipTakesANewEpochAndTheStoreSaysWhoHoldsIt() {
+    try (JdbcHubStore first = open(); JdbcHubStore second = open()) {
+      assertThat(first.leader().epoch()).isZero();
+      assertThat(first.epoch()).isZero();
+      assertThat(first.takeLeadership("hub-a", T0)).isEqualTo(1);
+      assertThat(second.takeLeadership("hub-b", T0.plusSeconds(1))).isEqualTo(2);
+      assertThat(first.leader()).isEqualTo(new Leader(2, "hub-b", T0.plusSeconds(1)));
+      assertThat(second.epoch()).isEqualTo(2);
+    }
+    try (JdbcHubStore again = open()) {
+      assertThat(again.takeLeadership("hub-a", T0.plusSeconds(2))).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aDeposedLeadershipsLateWritesAreRefusedAndKeepNothing() {
+    StoredPlan plan = plan("pl-00000000000000aa");
+    try (JdbcHubStore deposed = open(); JdbcHubStore leader = open()) {
+      deposed.takeLeadership("hub-a", T0);
+      deposed.save(List.of(plan), List.of(new PlanEvent(plan.id(), T0, PlanState.PENDING, "PROPOSED", "new")));
+      deposed.checkFence();
+      leader.takeLeadership("hub-b", T0.plusSeconds(1));
+
+      StoredPlan late = plan.withState(PlanState.DISPATCHED, T0.plusSeconds(2));
+      assertThatThrownBy(() -> deposed.save(List.of(late),
+          List.of(new PlanEvent(plan.id(), T0.plusSeconds(2), PlanState.DISPATCHED, "DISPATCHED", "late"))))
+          .isInstanceOfSatisfying(StaleEpochException.class, e -> {
+            assertThat(e.epoch()).isEqualTo(1);
+            assertThat(e.reason()).isEqualTo(StaleEpochException.REASON);
+            assertThat(e.getMessage()).contains("epoch 1", "epoch 2");
+          });
+      assertThatThrownBy(() -> deposed.recordDispatch(new DispatchAttempt(plan.id(), "staging-spoke",
+          T0.plusSeconds(2), true, "202"))).isInstanceOf(StaleEpochException.class);
+      assertThatThrownBy(() -> deposed.recordApprovals(List.of(new StoredApproval(plan.id(), "abc", "a@example.com",
+          Optional.of("sre"), "MERGE", T0, Optional.empty(), Optional.empty()))))
+          .isInstanceOf(StaleEpochException.class);
+      assertThatThrownBy(() -> deposed.putMeta("governing_commit", "old")).isInstanceOf(StaleEpochException.class);
+      assertThatThrownBy(deposed::checkFence).isInstanceOf(StaleEpochException.class);
+      // Reports are the spokes' facts: any hub may keep them.
+      deposed.putReport(new StoredReport("staging-spoke", "{}", T0.plusSeconds(2)));
+
+      assertThat(leader.plan(plan.id())).get().extracting(StoredPlan::state).isEqualTo(PlanState.PENDING);
+      assertThat(leader.history(plan.id())).extracting(PlanEvent::reason).containsExactly("PROPOSED");
+      assertThat(leader.acknowledgedPlans()).isEmpty();
+      assertThat(leader.approvals()).isEmpty();
+      assertThat(leader.meta("governing_commit")).isEmpty();
+      assertThat(leader.reports()).containsKey("staging-spoke");
+      // The deposed store's connection still works for reads after a refusal (no transaction left aborted).
+      assertThat(deposed.plans()).hasSize(1);
+      leader.save(List.of(late), List.of());
+      assertThat(deposed.plan(plan.id())).get().extracting(StoredPlan::state).isEqualTo(PlanState.DISPATCHED);
+    }
+  }
+
+  @Test
+  void aStoreThatNeverLedWritesOnlyWhileNoHubHasLed() {
+    try (JdbcHubStore tool = open(); JdbcHubStore hub = open()) {
+      tool.putMeta("note", "before any hub");
+      hub.takeLeadership("hub-a", T0);
+      assertThatThrownBy(() -> tool.putMeta("note", "after")).isInstanceOf(StaleEpochException.class);
+      assertThat(hub.meta("note")).contains("before any hub");
+    }
+  }
+}
