@@ -135,7 +135,7 @@ public final class Forecaster {
       return landing(p, at, LandingReason.NOW, missing.isEmpty() ? "could proceed now"
           : "could proceed as soon as approved by " + String.join(", ", missing));
     }
-    return landing(p, at, LandingReason.WINDOW, "lands at the first moment its windows and freezes allow"
+    return landing(p, at, LandingReason.WINDOW, "the first moment its windows and freezes allow"
         + (missing.isEmpty() ? "" : ", once approved by " + String.join(", ", missing)));
   }
 

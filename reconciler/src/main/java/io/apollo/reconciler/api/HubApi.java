@@ -40,6 +40,7 @@ public final class HubApi {
   private final ReadApi read;
   private final long maxBodyBytes;
   private final Optional<GitWebhook> webhook;
+  private final ForecastApi forecast;
 
   /** What the API is configured with: the body limit of posts, and the git webhook's secret when one is given. */
   public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {}
@@ -56,6 +57,7 @@ public final class HubApi {
     this.read = new ReadApi(vertx, snapshot, store);
     this.maxBodyBytes = settings.maxBodyBytes();
     this.webhook = settings.webhook();
+    this.forecast = new ForecastApi(snapshot, clock::instant);
   }
 
   public Router router() {
@@ -73,6 +75,8 @@ public final class HubApi {
     router.get("/v1/releases").handler(read::releases);
     router.get("/v1/spokes").handler(read::spokes);
     router.get("/v1/status").handler(read::status);
+    router.get("/v1/forecast").handler(forecast::forecast);
+    io.apollo.reconciler.web.WebPage.register(router);
     router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
         "text/plain; version=0.0.4").end(Metrics.render(snapshot.get())));
     router.get("/healthz").handler(ctx -> json(ctx, 200, PlanViews.JSON.createObjectNode().put("status", "ok")));
