@@ -48,7 +48,7 @@ public final class ForecastApi {
     HubApi.json(ctx, 200, render(f));
   }
 
-  static ObjectNode render(Forecast f) {
+  public static ObjectNode render(Forecast f) {
     ObjectNode root = PlanViews.JSON.createObjectNode();
     root.put("from", f.from().toString());
     root.put("to", f.to().toString());
