@@ -87,14 +87,14 @@ test('calendar placement: instants and bands as percentages of the timeline, cli
 test('day marks fall on the viewer\'s midnights, the partial first day labelled when it has room', () => {
   process.env.TZ = 'Europe/Berlin';
   try {
-    const from = Date.parse('2026-12-08T10:00:00Z');
+    const from = Date.parse('2026-12-08T05:00:00Z');
     const ticks = dayTicks(from, from + 14 * 86400000);
     assert.equal(ticks.length, 15);
-    assert.deepEqual(ticks[0], { ms: from, label: 'Tue 8 Dec' });
+    assert.deepEqual(ticks[0], { ms: from, label: 'Tue 8 Dec' }, 'an 18-hour first day is labelled');
     assert.equal(new Date(ticks[1].ms).toISOString(), '2026-12-08T23:00:00.000Z');
     assert.equal(ticks[4].label, 'Sat 12 Dec');
-    const late = Date.parse('2026-12-08T20:00:00Z');
-    assert.equal(dayTicks(late, late + 86400000)[0].label, 'Wed 9 Dec', 'no label for a 3-hour first day');
+    const late = Date.parse('2026-12-08T10:00:00Z');
+    assert.equal(dayTicks(late, late + 86400000)[0].label, 'Wed 9 Dec', 'no label for a 13-hour first day');
   } finally {
     delete process.env.TZ;
   }

@@ -134,7 +134,7 @@ export function relative(iso, nowMs) {
 /**
  * The calendar's day marks between `fromMs` and `toMs`: each local midnight (in the runtime's zone, which in a
  * browser is the viewer's), labelled with its day; the partial first day is labelled at the start when it is long
- * enough to hold a label (6 hours).
+ * enough to hold a label (16 hours).
  */
 export function dayTicks(fromMs, toMs, locale = 'en-GB') {
   const label = (ms) => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' })
@@ -145,7 +145,7 @@ export function dayTicks(fromMs, toMs, locale = 'en-GB') {
     day.setDate(day.getDate() + 1);
   }
   const ticks = [];
-  if (day.getTime() - fromMs >= 6 * 3600000) {
+  if (day.getTime() - fromMs >= 16 * 3600000) {
     ticks.push({ ms: fromMs, label: label(fromMs) });
   }
   while (day.getTime() < toMs) {

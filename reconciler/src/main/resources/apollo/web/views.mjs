@@ -108,7 +108,7 @@ function planItem(p, nowMs) {
       v.unblocksAt ? [' — lifts ', time(v.unblocksAt), ` (${relative(v.unblocksAt, nowMs)})`] : null))) : null,
     p.state === 'BLOCKED' && p.unblocksAt ? h('div', { 'data-testid': 'unblocks' }, 'could proceed ',
       time(p.unblocksAt), ` (${relative(p.unblocksAt, nowMs)})`) : null,
-    p.state === 'PENDING' ? approval(p) : null);
+    (p.state === 'PENDING' || p.state === 'BLOCKED') && (p.missingRoles ?? []).length ? approval(p) : null);
 }
 
 function approval(p) {
