@@ -57,6 +57,14 @@ class WebPageIT {
       HubClient.eventually("a blocked production plan", () -> client.get("/v1/plans?state=BLOCKED"
           + "&environment=production").body().path("plans").values().stream().findFirst());
 
+      assertThat(client.text("/")).contains("<script type=\"module\" src=\"/ui/app.mjs\">");
+      HubClient.Answer noFile = client.get("/ui/secrets.txt");
+      assertThat(noFile.status()).isEqualTo(404);
+      assertThat(noFile.body().path("error").asString()).isEqualTo("not_found");
+      HubClient.Answer badDays = client.get("/v1/forecast?days=400");
+      assertThat(badDays.status()).isEqualTo(400);
+      assertThat(badDays.body().path("message").asString()).contains("days=400");
+
       Path out = Path.of("target", "browser").toAbsolutePath();
       Files.createDirectories(out);
       ProcessBuilder pb = new ProcessBuilder("node", "pages.test.mjs").directory(BROWSER.toFile())
