@@ -3,6 +3,7 @@ package io.apollo.cli;
 import io.apollo.cli.diff.DiffCommand;
 import io.apollo.cli.entity.EntityCommand;
 import io.apollo.cli.explain.ExplainCommand;
+import io.apollo.cli.forecast.ForecastCommand;
 import io.apollo.cli.hub.HubCommand;
 import io.apollo.cli.plan.PlanCommand;
 import io.apollo.cli.product.ProductCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
     description = "Desired state in git, explained plans, constraints and approvals that hold.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ExplainCommand.class,
         ProductCommand.class, ReleaseCommand.class, EntityCommand.class, DiffCommand.class, HubCommand.class,
-        SpokeCommand.class,
+        SpokeCommand.class, ForecastCommand.class,
         CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {"", "Exit codes: 0 success, 1 refused or failed (the message says why and what to do), 2 usage error;",
         "apollo diff: 3 when the plans change.", "", "Shell completion: source <(apollo generate-completion)"})

@@ -32,7 +32,7 @@ import java.util.Optional;
  * cron-utils does the calendar arithmetic. It skips gap times and is inconsistent about overlap repeats, so both are
  * corrected here. Parsing is the costly part: build one per constraint and reuse it.
  */
-final class WindowStarts {
+public final class WindowStarts {
   private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
   /** Longer than any offset change a zone has ever made (Samoa skipped a whole day in 2011). */
   private static final Duration LONGEST_GAP = Duration.ofDays(2);
@@ -50,7 +50,7 @@ final class WindowStarts {
   }
 
   /** Parses a 5-field UNIX cron; throws {@link ApolloException} naming the expression when it is not one. */
-  static WindowStarts parse(String expression, ZoneId zone) {
+  public static WindowStarts parse(String expression, ZoneId zone) {
     try {
       return new WindowStarts(ExecutionTime.forCron(UNIX.parse(expression)), zone);
     } catch (IllegalArgumentException e) {
@@ -62,7 +62,7 @@ final class WindowStarts {
   }
 
   /** The latest start {@code s} with {@code after < s <= atOrBefore}, if any. */
-  Optional<Instant> latestIn(Instant after, Instant atOrBefore) {
+  public Optional<Instant> latestIn(Instant after, Instant atOrBefore) {
     // Fires fall on whole minutes, so the latest fire <= atOrBefore is the last one strictly before the next minute.
     ZonedDateTime nextMinute = atOrBefore.atZone(zone).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
     Optional<ZonedDateTime> fire = cron.lastExecution(nextMinute);
@@ -81,7 +81,7 @@ final class WindowStarts {
   }
 
   /** The first start strictly after {@code instant}, if the cron ever fires again. */
-  Optional<Instant> firstAfter(Instant instant) {
+  public Optional<Instant> firstAfter(Instant instant) {
     Optional<ZonedDateTime> fire = cron.nextExecution(instant.atZone(zone));
     while (fire.isPresent() && isRepeat(fire.get())) {
       fire = cron.nextExecution(fire.get());

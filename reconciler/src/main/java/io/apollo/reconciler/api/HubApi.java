@@ -50,6 +50,7 @@ public final class HubApi {
   private final Optional<GitWebhook> webhook;
   private final HubMetrics metrics;
   private final Supplier<LeaderStatus> leadership;
+  private final ForecastApi forecast;
 
   /**
    * What the API is configured with: the body limit of posts, the git webhook's secret when one is given, the
@@ -86,6 +87,7 @@ public final class HubApi {
     this.maxBodyBytes = settings.maxBodyBytes();
     this.webhook = settings.webhook();
     this.metrics = settings.metrics();
+    this.forecast = new ForecastApi(snapshot, clock::instant);
   }
 
   public Router router() {
@@ -103,6 +105,8 @@ public final class HubApi {
     router.get("/v1/releases").handler(read::releases);
     router.get("/v1/spokes").handler(read::spokes);
     router.get("/v1/status").handler(read::status);
+    router.get("/v1/forecast").handler(forecast::forecast);
+    io.apollo.reconciler.web.WebPage.register(router);
     router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
         "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
     router.get("/healthz").handler(read::healthz);
