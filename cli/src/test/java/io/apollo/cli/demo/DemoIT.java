@@ -57,7 +57,7 @@ class DemoIT {
     assertThat(demo.exitValue()).as(text).isZero();
     assertThat(text)
         .contains("staging/hello-service is RUNNING 1.0.0")
-        .contains("blocked: ")
+        .contains("BLOCKED: outside maintenance window 'demo-window'")
         .contains("production/hello-service is RUNNING 1.0.0")
         .contains("production/hello-service is RUNNING 1.1.0")
         .contains("FAILED: 1.2.0 never passed its health check")
