@@ -5,6 +5,8 @@ import io.apollo.core.config.Entity;
 import io.apollo.core.config.Presence;
 import io.apollo.core.config.Release;
 import io.apollo.core.report.EntityState;
+import io.apollo.core.report.Health;
+import io.apollo.core.report.PlanOutcome;
 import io.apollo.core.report.EntityReport;
 import io.apollo.core.version.Version;
 import java.util.Optional;
@@ -40,9 +42,14 @@ final class ActionChooser {
    */
   private Action afterFailure(Entity entity, EntityReport report, Target target) {
     Optional<Version> runs = report.version();
-    Optional<Version> healthy = report.lastHealthyVersion();
+    // A failed plan that left a version running healthy (the spoke started the old version again when the new one
+    // did not come up): that version is the last that ran healthy, and going below it would only invite the failed
+    // target back with a new plan id. Roll back to it, which clears FAILED; the failed change is not proposed again.
+    boolean leftHealthy = runs.isPresent() && report.health() == Health.HEALTHY
+        && report.lastPlanOutcome().filter(o -> o == PlanOutcome.FAILED).isPresent();
+    Optional<Version> healthy = leftHealthy ? runs : report.lastHealthyVersion();
     String failedAt = "FAILED" + runs.map(v -> " at " + v).orElse("");
-    if (healthy.isPresent() && (runs.isEmpty() || healthy.get().compareTo(runs.get()) != 0)) {
+    if (healthy.isPresent() && (leftHealthy || runs.isEmpty() || healthy.get().compareTo(runs.get()) != 0)) {
       Optional<Release> back = targets.rollbackRelease(entity, healthy.get());
       if (back.isEmpty()) {
         return Action.none(NoPlanReason.NEEDS_OPERATOR,

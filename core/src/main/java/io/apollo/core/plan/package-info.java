@@ -12,6 +12,9 @@
  * <p>Decisions beyond the design text, for the record:
  *
  * <ul>
+ *   <li>A FAILED entity whose failed plan left a version running healthy (the spoke restarted the old version) rolls
+ *       back to that version, which clears FAILED; it does not go below it, where the failed target would come back
+ *       with a new plan id.
  *   <li>A FAILED entity whose last healthy version equals what it runs, or that has none, gets no automatic rollback;
  *       it gets no plan ({@code NEEDS_OPERATOR}) until desired state changes, and then the new change is proposed.
  *   <li>A plan counts as failed when its id is in the caller's failed list or the spoke reports it as its last plan

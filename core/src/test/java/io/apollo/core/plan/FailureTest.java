@@ -60,6 +60,10 @@ class FailureTest {
             setup(f -> f.release(P, "1.0.0", r -> r.recalled("CVE-0")).pinned(E, P, "1.3.0")
                 .report(E, r -> r.version("1.3.0").state(EntityState.FAILED).lastHealthy("1.0.0"))), Set.of(),
             none(NoPlanReason.NEEDS_OPERATOR)),
+        Arguments.of("a failed upgrade that left the old version running healthy rolls back to it, not below it",
+            setup(f -> f.pinned(E, P, "1.3.0").report(E, r -> r.version("1.2.0").state(EntityState.FAILED)
+                .lastHealthy("1.0.0").lastPlan(FAILED_UPGRADE, PlanOutcome.FAILED))), Set.of(FAILED_UPGRADE),
+            plan(PlanType.ROLLBACK, "1.2.0", "1.2.0", PlanReason.AUTO_ROLLBACK)),
         Arguments.of("failed with no healthy version: a person must act",
             setup(f -> f.pinned(E, P, "1.3.0").report(E, r -> r.version("1.3.0").state(EntityState.FAILED))),
             Set.of(), none(NoPlanReason.NEEDS_OPERATOR)),
