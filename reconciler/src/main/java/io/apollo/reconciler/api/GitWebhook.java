@@ -68,4 +68,18 @@ public final class GitWebhook {
   public String toString() {
     return "GitWebhook[secret hidden]";
   }
+
+  /**
+   * The commit a push notification names as the branch's new head ({@code after} in GitHub's and Gitea's push
+   * payloads), when the body is JSON and names one; a hook that names none still asks for a fetch.
+   */
+  static java.util.Optional<String> after(byte[] body) {
+    try {
+      tools.jackson.databind.JsonNode node = PlanViews.JSON.readTree(body);
+      String after = node.path("after").asString("");
+      return after.matches("[0-9a-f]{40}|[0-9a-f]{64}") ? java.util.Optional.of(after) : java.util.Optional.empty();
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
 }

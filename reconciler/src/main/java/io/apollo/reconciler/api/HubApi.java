@@ -92,6 +92,7 @@ public final class HubApi {
 
   public Router router() {
     Router router = Router.router(vertx);
+    router.route().handler(HubApi::refuseEscapingPaths);
     router.post("/v1/spokes/:spoke/reports").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.post("/v1/spokes/:spoke/reports").handler(this::report);
     router.get("/v1/spokes/:spoke/plans").handler(this::poll);
@@ -138,6 +139,33 @@ public final class HubApi {
   }
 
   /** A git server says the repository changed: fetch now rather than at the next poll interval. */
+  /**
+   * Refuses a path whose segments, once decoded, are {@code .} or {@code ..} or hold a slash or a NUL, before the
+   * router normalises it into another route ({@code /v1/entities/%2e%2e/%2e%2e} would otherwise become {@code /}).
+   */
+  private static void refuseEscapingPaths(RoutingContext ctx) {
+    String raw = Optional.ofNullable(ctx.request().path()).orElse("/");
+    for (String segment : raw.split("/", -1)) {
+      String decoded;
+      try {
+        decoded = java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        ctx.fail(HttpFailure.badRequest("the path " + abbreviate(raw) + " is not well encoded"));
+        return;
+      }
+      if (decoded.equals(".") || decoded.equals("..") || decoded.contains("/") || decoded.indexOf('\0') >= 0) {
+        ctx.fail(HttpFailure.badRequest("the path " + abbreviate(raw) + " has a segment that is '.', '..', or holds"
+            + " a slash or a NUL; ids never do"));
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  private static String abbreviate(String path) {
+    return path.length() > 80 ? path.substring(0, 80) + "..." : path;
+  }
+
   private void hook(RoutingContext ctx) {
     requireLeader("git webhooks");
     GitWebhook secret = webhook.orElseThrow(() -> HttpFailure.notFound("no git webhook is configured: start the hub"
@@ -147,8 +175,14 @@ public final class HubApi {
       throw new HttpFailure(401, "bad_signature", "X-Hub-Signature-256 is missing or is not sha256=<hex HMAC-SHA256"
           + " of the body> under the hub's webhook secret");
     }
-    trigger.accept("git webhook");
-    json(ctx, 202, PlanViews.JSON.createObjectNode().put("accepted", true));
+    // A flood of notifications of one push coalesces into one fetch: a hook naming the commit that already governs
+    // asks for nothing more.
+    Optional<String> after = GitWebhook.after(body);
+    boolean fetch = after.isEmpty() || !after.equals(snapshot.get().commit());
+    if (fetch) {
+      trigger.accept("git webhook");
+    }
+    json(ctx, 202, PlanViews.JSON.createObjectNode().put("accepted", true).put("fetch", fetch));
   }
 
   private void poll(RoutingContext ctx) {

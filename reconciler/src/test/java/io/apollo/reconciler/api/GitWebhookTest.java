@@ -36,4 +36,14 @@ public class GitWebhookTest {
     assertThat(GitWebhook.of("other").verify(mine, body)).isFalse();
     assertThat(hook.toString()).doesNotContain("Secret");
   }
+
+  @Test
+  void readsTheNewHeadAPushNames() {
+    String head = "0123456789abcdef0123456789abcdef01234567";
+    assertThat(GitWebhook.after(("{\"ref\":\"refs/heads/main\",\"after\":\"" + head + "\"}")
+        .getBytes(StandardCharsets.UTF_8))).contains(head);
+    assertThat(GitWebhook.after("{\"after\":\"main\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(GitWebhook.after("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(GitWebhook.after(new byte[0])).isEmpty();
+  }
 }

@@ -111,7 +111,9 @@ class HubHostileInputIT {
         }
       }
       long passAfter = h.client.get("/v1/status").body().path("pass").asLong();
-      assertThat(passAfter - passBefore).as("200 webhooks coalesce into a few passes").isLessThan(20);
+      // Hooks that arrive before the pushed commit governs coalesce into the pass running and one more; hooks after it
+      // name the governing commit and ask for nothing (a timed poll may add one).
+      assertThat(passAfter - passBefore).as("200 webhooks coalesce into a fetch or two").isLessThanOrEqualTo(4);
       HubClient.eventually("the pushed commit to govern", () -> Optional.of(h.client.get("/v1/status").body())
           .filter(s -> s.path("commit").asString().equals(commit)));
       String other = body.replace(commit, "0".repeat(40));
