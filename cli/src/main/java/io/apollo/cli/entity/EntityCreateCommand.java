@@ -78,8 +78,7 @@ public final class EntityCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFormat format = output.format(spec);
-    ProductId productId = ProductId.tryParse(product).orElseThrow(() -> usage(
-        "--product '" + product + "' is not a product id; write it as group:artifact"));
+    ProductId productId = Products.parseId(spec, "--product", product);
     EntityId id = new EntityId(environment, name != null ? name : productId.artifact());
     ConfigRepo repo = change.repo.open(spec.commandLine().getErr());
     ConfigRepo.Snapshot head = repo.snapshot();

@@ -39,8 +39,7 @@ public final class ProductGetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFormat format = output.format(spec);
-    ProductId id = ProductId.tryParse(product).orElseThrow(() -> new CommandLine.ParameterException(
-        spec.commandLine(), "'" + product + "' is not a product id; write it as group:artifact"));
+    ProductId id = Products.parseId(spec, "", product);
     DesiredState state = repo.open(spec.commandLine().getErr()).snapshot().state();
     Product found = Products.require(state, id);
     List<Release> releases = state.releasesOf(id);

@@ -1,5 +1,6 @@
 package io.apollo.cli.release;
 
+import io.apollo.cli.product.Products;
 import io.apollo.cli.output.Json;
 import io.apollo.cli.output.OutputFormat;
 import io.apollo.cli.output.OutputOption;
@@ -60,8 +61,7 @@ public final class ReleaseCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFormat format = output.format(spec);
-    ProductId productId = ProductId.tryParse(product).orElseThrow(() -> new CommandLine.ParameterException(
-        spec.commandLine(), "'" + product + "' is not a product id; write it as group:artifact"));
+    ProductId productId = Products.parseId(spec, "", product);
     Version parsed = Releases.parseVersion(spec, version);
     var channelList = channels.stream().map(c -> Releases.parseChannel(spec, c)).distinct().toList();
     if ((artifact == null) != (sha256 == null)) {
