@@ -17,27 +17,72 @@ import java.util.Random;
  * SLS product-dependencies on one or two lower-numbered products (a DAG), staging entities following channels and
  * production entities pinned, a maintenance window per production environment, a holiday freeze, a dependency
  * constraint, the seed's approval policy and its roles. Deterministic for a seed.
+ *
+ * <p>Two {@link Layout}s of the same desired state: documents packed 50 to a file on two spokes per environment, or
+ * one document per file on spokes of ten entities each, as GitOps repositories are usually kept (10,000 entities
+ * give 13,523 files and 1,000 spokes).
+ *
+ * <p>From the command line: {@code java -cp bench/target/benchmarks.jar io.apollo.bench.SyntheticFleet DIR ENTITIES
+ * [packed|gitops]}.
  */
 public final class SyntheticFleet {
   private static final int PRODUCTS_PER_ENVIRONMENT = 500;
   private static final int DOCUMENTS_PER_FILE = 50;
+  private static final int ENTITIES_PER_GITOPS_SPOKE = 10;
   private static final String[] STABLE = {"1.0.0", "1.1.0", "1.2.0", "2.0.0"};
 
+  /** How the documents are spread over files and entities over spokes. */
+  public enum Layout {
+    /** 50 documents a file; two spokes per environment, the first with a url (push), the second polling. */
+    PACKED,
+    /** One document a file, releases under {@code releases/<product>/}; spokes of ten entities, all polling. */
+    GITOPS
+  }
+
   private final Path root;
+  private final Layout layout;
   private final int environments;
   private final int products;
   private final Random random;
 
-  private SyntheticFleet(Path root, int entities, long seed) {
+  private SyntheticFleet(Path root, int entities, long seed, Layout layout) {
     this.root = root;
+    this.layout = layout;
     this.environments = Math.max(2, entities / PRODUCTS_PER_ENVIRONMENT);
     this.products = Math.max(4, entities / environments);
     this.random = new Random(seed);
   }
 
-  /** Writes the repository under {@code root} and returns how many entities it holds. */
+  /** Writes the repository in the packed layout under {@code root} and returns how many entities it holds. */
   public static int write(Path root, int entities, long seed) {
-    return new SyntheticFleet(root, entities, seed).write();
+    return write(root, entities, seed, Layout.PACKED);
+  }
+
+  /** Writes the repository under {@code root} in {@code layout} and returns how many entities it holds. */
+  public static int write(Path root, int entities, long seed, Layout layout) {
+    return new SyntheticFleet(root, entities, seed, layout).write();
+  }
+
+  /** The spoke an entity of product {@code p} in {@code environment} is placed on, in {@code layout}. */
+  public static String spokeOf(String environment, int p, Layout layout) {
+    return layout == Layout.PACKED
+        ? environment + (p % 2 == 0 ? "-a" : "-b")
+        : environment + "-s" + String.format("%03d", p / ENTITIES_PER_GITOPS_SPOKE);
+  }
+
+  /** Writes a fleet: {@code DIR ENTITIES [packed|gitops]}; prints the number of entities and files. */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2 || args.length > 3) {
+      System.err.println("usage: SyntheticFleet DIR ENTITIES [packed|gitops]");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[0]);
+    Layout layout = args.length == 3 ? Layout.valueOf(args[2].toUpperCase(java.util.Locale.ROOT)) : Layout.PACKED;
+    int entities = write(dir, Integer.parseInt(args[1]), 42, layout);
+    try (var files = Files.walk(dir)) {
+      System.out.println(entities + " entities, " + files.filter(Files::isRegularFile).count() + " files, layout "
+          + layout.name().toLowerCase(java.util.Locale.ROOT) + ", in " + dir);
+    }
   }
 
   /**
@@ -83,7 +128,7 @@ public final class SyntheticFleet {
               + "  criticality: " + (p % 25 == 0 ? "critical" : p % 5 == 0 ? "high" : "medium") + "\n"
               + "  type: " + (p % 10 == 0 ? "helm-chart" : "sls-service") + "\n"));
     }
-    writeBatches("products/products", docs);
+    writeBatches("products/products", docs, p -> "products/svc-" + p);
   }
 
   private void writeReleases(int p) {
@@ -102,8 +147,13 @@ public final class SyntheticFleet {
           .append(".sls.tgz\n    sha256: \"").append(sha(p, version)).append("\"\n");
       spec.append(manifest(p, version));
       docs.add(doc("Release", "svc-" + p + "-" + version, null, spec.toString()));
+      if (layout == Layout.GITOPS) {
+        write("releases/svc-" + p + "/" + version + ".yaml", docs.getLast());
+      }
     }
-    write("releases/svc-" + p + ".yaml", String.join("---\n", docs));
+    if (layout == Layout.PACKED) {
+      write("releases/svc-" + p + ".yaml", String.join("---\n", docs));
+    }
   }
 
   private String manifest(int p, String version) {
@@ -130,11 +180,20 @@ public final class SyntheticFleet {
   private void writeEnvironments() {
     List<String> docs = new ArrayList<>();
     for (int e = 0; e < environments; e++) {
-      docs.add(doc("Environment", environment(e), null,
-          "  spokes:\n    - name: " + environment(e) + "-a\n      url: http://127.0.0.1:" + (9000 + e) + "\n"
-              + "    - name: " + environment(e) + "-b\n"));
+      docs.add(doc("Environment", environment(e), null, layout == Layout.PACKED
+          ? "  spokes:\n    - name: " + environment(e) + "-a\n      url: http://127.0.0.1:" + (9000 + e) + "\n"
+              + "    - name: " + environment(e) + "-b\n"
+          : gitopsSpokes(environment(e))));
     }
-    write("environments/environments.yaml", String.join("---\n", docs));
+    writeBatches("environments/environments", docs, e -> "environments/" + environment(e));
+  }
+
+  private String gitopsSpokes(String environment) {
+    StringBuilder spokes = new StringBuilder("  spokes:\n");
+    for (int p = 0; p < products; p += ENTITIES_PER_GITOPS_SPOKE) {
+      spokes.append("    - name: ").append(spokeOf(environment, p, Layout.GITOPS)).append('\n');
+    }
+    return spokes.toString();
   }
 
   private int writeEntities(int e) {
@@ -147,10 +206,10 @@ public final class SyntheticFleet {
           : "  channel: " + channels[p % channels.length] + "\n";
       docs.add(doc("Entity", "svc-" + p, "team-" + (p % 12),
           "  product: " + product(p) + "\n  environment: " + environment(e) + "\n"
-              + "  spoke: " + environment(e) + (p % 2 == 0 ? "-a" : "-b") + "\n" + desired
+              + "  spoke: " + spokeOf(environment(e), p, layout) + "\n" + desired
               + "  config:\n    replicas: " + (1 + p % 4) + "\n    heap: " + (256 << (p % 3)) + "m\n"));
     }
-    writeBatches("entities/" + environment(e) + "/batch", docs);
+    writeBatches("entities/" + environment(e) + "/batch", docs, p -> "entities/" + environment(e) + "/svc-" + p);
     return docs.size();
   }
 
@@ -208,7 +267,14 @@ public final class SyntheticFleet {
         + (team == null ? "" : "  labels:\n    team: " + team + "\n") + "spec:\n" + spec;
   }
 
-  private void writeBatches(String prefix, List<String> docs) {
+  /** Packed: files of 50 under {@code prefix}; GitOps: document {@code i} alone in {@code single.apply(i)}. */
+  private void writeBatches(String prefix, List<String> docs, java.util.function.IntFunction<String> single) {
+    if (layout == Layout.GITOPS) {
+      for (int i = 0; i < docs.size(); i++) {
+        write(single.apply(i) + ".yaml", docs.get(i));
+      }
+      return;
+    }
     for (int i = 0; i < docs.size(); i += DOCUMENTS_PER_FILE) {
       List<String> batch = docs.subList(i, Math.min(docs.size(), i + DOCUMENTS_PER_FILE));
       write(prefix + "-" + String.format("%03d", i / DOCUMENTS_PER_FILE) + ".yaml", String.join("---\n", batch));
