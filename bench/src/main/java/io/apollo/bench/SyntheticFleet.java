@@ -20,7 +20,7 @@ import java.util.Random;
  *
  * <p>Two {@link Layout}s of the same desired state: documents packed 50 to a file on two spokes per environment, or
  * one document per file on spokes of ten entities each, as GitOps repositories are usually kept (10,000 entities
- * give 13,523 files and 1,000 spokes).
+ * give 13,522 files and 1,000 spokes).
  *
  * <p>From the command line: {@code java -cp bench/target/benchmarks.jar io.apollo.bench.SyntheticFleet DIR ENTITIES
  * [packed|gitops]}.
