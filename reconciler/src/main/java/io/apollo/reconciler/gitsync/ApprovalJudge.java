@@ -53,7 +53,13 @@ final class ApprovalJudge {
     for (DatedEntry entry : entriesWithTheirCommits(reader, file)) {
       approvals.add(judgeEntry(entry));
     }
-    return new PlanOnBranch(file.planId(), file.path(), author, added.name(), text(reader, file.blob()), approvals);
+    java.util.Map<String, String> contentAt = new java.util.HashMap<>();
+    contentAt.put(added.name(), text(reader, file.added().after()));
+    for (Change change : file.laterChanges()) {
+      contentAt.put(change.commit().name(), text(reader, change.after()));
+    }
+    return new PlanOnBranch(file.planId(), file.path(), author, added.name(), text(reader, file.blob()), approvals,
+        contentAt);
   }
 
   private ApprovalEvidence judgeEntry(DatedEntry dated) {

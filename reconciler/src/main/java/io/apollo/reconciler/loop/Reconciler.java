@@ -111,7 +111,7 @@ public final class Reconciler {
     ReportedState reported = reported(reports);
     // 4. Read approvals from git and remember them.
     Map<String, PlanOnBranch> onMain = repository.plansOnBranch(commit);
-    store.recordApprovals(approvalsSeen(onMain, edits(onMain)));
+    store.recordApprovals(approvalsSeen(onMain));
     Map<String, List<StoredApproval>> approvals = store.approvals();
     // 5. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
     Changes changes = new Changes(now, byId(store.plans()));
@@ -216,30 +216,29 @@ public final class Reconciler {
   }
 
   /**
-   * For each plan file on the branch that differs from what the hub put in git (beyond its approvals), the fields
-   * changed: approving such a file approves something the hub will not run (DESIGN.md section 4).
+   * Each piece of git evidence as stored approvals: one per role it meets, or one refused. Evidence is judged
+   * against the plan file as its own commit left it (DESIGN.md section 4): an approval given to a file edited
+   * beyond approving it (another version, a dropped role) approves something the hub will not run, and is refused
+   * for good; an approval given to the file as proposed stands when someone edits the file later. The hub only
+   * ever dispatches the plan it proposed, from its store.
    */
-  private Map<String, List<String>> edits(Map<String, PlanOnBranch> onMain) {
-    Map<String, List<String>> edited = new HashMap<>();
+  private List<StoredApproval> approvalsSeen(Map<String, PlanOnBranch> onMain) {
+    Map<String, String> proposedFiles = new HashMap<>();
     for (StoredPlan plan : store.plans()) {
-      PlanOnBranch file = onMain.get(plan.id());
-      if (file == null) {
-        continue;
+      if (onMain.containsKey(plan.id())) {
+        PlanBody.proposedFile(plan).ifPresent(file -> proposedFiles.put(plan.id(), file));
       }
-      PlanBody.proposedFile(plan).map(proposed -> PlanEdits.changedFields(proposed, file.content()))
-          .filter(changed -> !changed.isEmpty()).ifPresent(changed -> edited.put(plan.id(), changed));
     }
-    return edited;
+    return approvalsSeen(onMain, (plan, commit) -> Optional.ofNullable(proposedFiles.get(plan.planId()))
+        .map(proposed -> PlanEdits.changedFields(proposed, plan.contentAt(commit))).orElse(List.of()));
   }
 
-  /**
-   * Each piece of git evidence as stored approvals: one per role it meets, or one refused. Evidence for a plan file
-   * edited beyond approving it is refused.
-   */
-  static List<StoredApproval> approvalsSeen(Map<String, PlanOnBranch> onMain, Map<String, List<String>> edits) {
+  /** As above, with {@code edits} giving the fields a plan file at a commit changed from what the hub proposed. */
+  static List<StoredApproval> approvalsSeen(Map<String, PlanOnBranch> onMain,
+      java.util.function.BiFunction<PlanOnBranch, String, List<String>> edits) {
     List<StoredApproval> seen = new ArrayList<>();
     onMain.values().forEach(plan -> plan.approvals().forEach(e -> {
-      List<String> changed = edits.getOrDefault(plan.planId(), List.of());
+      List<String> changed = edits.apply(plan, e.commit());
       if (!changed.isEmpty()) {
         seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(), e.claimedRole(), e.kind().name(), e.at(),
             Optional.of("the plan file was changed beyond approving it (" + String.join(", ", changed.stream()

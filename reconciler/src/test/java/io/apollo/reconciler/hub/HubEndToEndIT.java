@@ -159,6 +159,59 @@ class HubEndToEndIT {
     }
   }
 
+  /**
+   * Issue 7, hostile input: a plan file changed by hand on main after a first approval (another version). An approval
+   * is judged against the file its own commit left: the first one, given to the plan as proposed, stands; one given
+   * to the edited file approves nothing, for good. The hub hands nothing over until every role is met by approvals
+   * of the proposed plan, and then exactly the plan it proposed.
+   */
+  @Test
+  void aPlanFileEditedOnMainAfterItsFirstApprovalIsNeverDispatchedAsEdited() throws Exception {
+    try (HubHarness h = HubHarness.start(temp, TestRepo::open)) {
+      h.reportProduction("1.0.0", "2.0.0");
+      h.pinProduction(GitFixture.BOB, "1.0.0", "2.1.0");
+      JsonNode plan = h.client.awaitOpenPlan("production/ledger", p -> p.path("git").asString().equals("PROPOSED"));
+      String id = plan.path("id").asString();
+      String path = HubHarness.path(plan);
+      h.git.mergeNoFf(GitFixture.ALICE, "apollo/plan/" + id);
+      HubClient.eventually("alice's merge to count for sre", () -> Optional.of(h.client.plan(id))
+          .filter(p -> p.path("approvals").size() == 1));
+
+      // Bob edits the approved file on main to another version; then Carol adds the last role to that file.
+      h.git.pull().edit(path, "toVersion: 2.1.0", "toVersion: 2.2.0");
+      h.git.commitAll(GitFixture.BOB, "Make the ledger plan 2.2.0");
+      h.git.push();
+      h.git.approve(GitFixture.CAROL, path, "vp-engineering");
+
+      JsonNode refused = HubClient.eventually("carol's approval to be refused as given to an edit", () -> Optional
+          .of(h.client.plan(id)).filter(p -> p.path("refusedApprovals").size() == 1));
+      assertThat(refused.path("refusedApprovals").get(0).path("by").asString()).isEqualTo(GitFixture.CAROL.email());
+      assertThat(refused.path("refusedApprovals").get(0).path("reason").asString()).isEqualTo("PLAN_EDITED");
+      assertThat(refused.path("refusedApprovals").get(0).path("message").asString()).contains("/spec/toVersion");
+      assertThat(refused.path("state").asString()).isEqualTo("PENDING");
+      assertThat(refused.path("missingRoles").values().stream().map(JsonNode::asString).toList())
+          .containsExactly("vp-engineering");
+      assertThat(refused.path("approvals").values().stream().map(a -> a.path("by").asString()).toList())
+          .as("alice approved the plan as proposed").containsExactly(GitFixture.ALICE.email());
+      assertThat(refused.path("toVersion").asString()).as("the API shows what the hub proposed").isEqualTo("2.1.0");
+      assertThat(h.client.getAs("/v1/spokes/prod-spoke/plans?wait=1s", PROD_TOKEN).body().path("plans").size())
+          .as("nothing is handed to the polling spoke").isZero();
+
+      // Bob restores the file; Carol's approval of the edit still counts for nothing until she approves again.
+      h.git.pull().edit(path, "toVersion: 2.2.0", "toVersion: 2.1.0");
+      h.git.commitAll(GitFixture.BOB, "Restore the ledger plan");
+      h.git.push();
+      h.git.approve(GitFixture.CAROL, path, "vp-engineering");
+      JsonNode approved = h.client.awaitState(id, "DISPATCHED");
+      assertThat(approved.path("approvals").values().stream().map(a -> a.path("role").asString()).toList())
+          .containsExactlyInAnyOrder("sre", "vp-engineering");
+      List<PlanMessage> polled = h.client.getAs("/v1/spokes/prod-spoke/plans?wait=5s", PROD_TOKEN).body()
+          .path("plans").values().stream().map(p -> PlanMessageJson.read("polled plan", p)).toList();
+      assertThat(polled).extracting(PlanMessage::id).containsExactly(id);
+      assertThat(polled.getFirst().toVersion().map(Object::toString)).contains("2.1.0");
+    }
+  }
+
   @Test
   void aChangeOfDesiredStateBeforeApprovalSupersedesThePlanAndRemovesItsBranch() throws Exception {
     try (HubHarness h = HubHarness.start(temp, TestRepo::open)) {
