@@ -42,6 +42,11 @@ class DiffCommandIT {
   }
 
   private void pinProductionCatalogTo(String version) throws Exception {
+    pinProductionCatalogTo(production, version);
+  }
+
+  /** Edits a working folder's entities/production.yaml: production's catalog pinned to {@code version}. */
+  static void pinProductionCatalogTo(Path production, String version) throws Exception {
     String text = Files.readString(production);
     int at = text.indexOf("name: catalog-service");
     int pin = text.indexOf("version: 2.1.0", at);
