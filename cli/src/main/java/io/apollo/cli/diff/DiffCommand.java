@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:no change to the plans", "3:plans appear, disappear or change",
         "1:the head adds problems, or the diff could not be made", "2:usage error"},
     footer = {"", "Examples:", "  apollo diff               # the working folder against origin/main",
-        "  apollo diff --hub http://127.0.0.1:8080   # against what the hub's spokes report",
+        "  apollo diff --hub http://127.0.0.1:8080  # plan against the hub's reports",
         "  apollo diff --base origin/main --head HEAD --reported reports.json \\",
         "      --output markdown > comment.md"})
 public final class DiffCommand implements Callable<Integer> {
