@@ -1,10 +1,11 @@
 package io.apollo.cli.diff;
 
 import io.apollo.cli.Workers;
+import io.apollo.cli.hubclient.HubClient;
+import io.apollo.cli.hubclient.HubOption;
 import io.apollo.cli.output.OutputFormat;
 import io.apollo.cli.output.OutputOption;
 import io.apollo.cli.plan.Instants;
-import io.apollo.cli.plan.PlanningSession;
 import io.apollo.cli.repo.ConfigRepo;
 import io.apollo.cli.repo.RepoOption;
 import io.apollo.cli.output.Json;
@@ -13,12 +14,12 @@ import io.apollo.core.load.FileTreeSource;
 import io.apollo.core.load.LoadResult;
 import io.apollo.core.load.yaml.YamlLimits;
 import io.apollo.core.plan.PlanningResult;
-import io.apollo.core.report.ReportedState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code apollo diff}: the fleet's "terraform plan" for a pull request. Loads the base commit and the head (a
  * commit, or the working folder), plans both against the same reported state at the same instant, and prints the
- * plans that appear, disappear or change and the entities that become invalid. Exit 0 no change, 3 changes, 1 the
+ * plans that appear, disappear or change and the entities that become invalid. Reported state is {@code --reported
+ * FILE}, else the configured hub's ({@code --hub}, {@code APOLLO_HUB}, the config file), else none; the output
+ * says which. Exit 0 no change, 3 changes, 1 the
  * head adds problems (or the command failed), 2 usage.
  */
 @Command(
@@ -39,6 +42,7 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:no change to the plans", "3:plans appear, disappear or change",
         "1:the head adds problems, or the diff could not be made", "2:usage error"},
     footer = {"", "Examples:", "  apollo diff               # the working folder against origin/main",
+        "  apollo diff --hub http://127.0.0.1:8080  # plan against the hub's reports",
         "  apollo diff --base origin/main --head HEAD --reported reports.json \\",
         "      --output markdown > comment.md"})
 public final class DiffCommand implements Callable<Integer> {
@@ -53,12 +57,15 @@ public final class DiffCommand implements Callable<Integer> {
   String head;
 
   @Option(names = "--reported", paramLabel = "FILE",
-      description = "Reported state: JSON spoke report(s). Default: nothing runs anywhere.")
+      description = "Reported state: JSON spoke report(s). Default: the hub's (--hub, APOLLO_HUB, config file),"
+          + " else nothing runs anywhere.")
   Path reported;
 
   @Option(names = "--at", paramLabel = "INSTANT", converter = Instants.class,
       description = "Plan both as of this instant (RFC 3339). Default: now.")
   Instant at;
+
+  @Mixin HubOption hub;
 
   @Mixin RepoOption repo;
 
@@ -88,13 +95,13 @@ public final class DiffCommand implements Callable<Integer> {
       after = config.load(headCommit);
       headName = head + " (" + headCommit.substring(0, 7) + ")";
     }
-    ReportedState state = reported == null ? ReportedState.empty()
-        : PlanningSession.readReports(reported, after.state());
-    PlanningResult basePlans = PlanningSession.plan(before.state(), state, when);
-    PlanningResult headPlans = PlanningSession.plan(after.state(), state, when);
+    ReportedSource source = reportedSource(after);
+    source.leftOut().forEach(why -> spec.commandLine().getErr().println("warning: left out, as the hub leaves it"
+        + " out: " + why));
+    PlanningResult basePlans = source.plan(before.state(), when);
+    PlanningResult headPlans = source.plan(after.state(), when);
     FleetDiff diff = FleetDiff.of(before, basePlans, after, headPlans);
-    DiffReport report = new DiffReport(diff, base + " (" + baseCommit.substring(0, 7) + ")", headName, when,
-        reported == null ? "none given, as if nothing ran (pass --reported FILE)" : reported.toString());
+    DiffReport report = new DiffReport(diff, base + " (" + baseCommit.substring(0, 7) + ")", headName, when, source);
     switch (format) {
       case JSON -> spec.commandLine().getOut().println(Json.write(report.json()));
       case MARKDOWN -> spec.commandLine().getOut().print(report.markdown());
@@ -104,5 +111,14 @@ public final class DiffCommand implements Callable<Integer> {
       return 1;
     }
     return diff.plans().isEmpty() && diff.newlyInvalid().isEmpty() ? 0 : EXIT_CHANGES;
+  }
+
+  /** {@code --reported FILE} first; else the configured hub; else nothing runs. */
+  private ReportedSource reportedSource(LoadResult head) {
+    if (reported != null) {
+      return ReportedSource.file(reported, head.state());
+    }
+    Optional<HubClient> client = hub.client();
+    return client.map(c -> ReportedSource.hub(c, head.state())).orElseGet(ReportedSource::none);
   }
 }

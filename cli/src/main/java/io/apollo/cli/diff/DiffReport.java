@@ -20,9 +20,9 @@ final class DiffReport {
   private final String base;
   private final String head;
   private final Instant at;
-  private final String reported;
+  private final ReportedSource reported;
 
-  DiffReport(FleetDiff diff, String base, String head, Instant at, String reported) {
+  DiffReport(FleetDiff diff, String base, String head, Instant at, ReportedSource reported) {
     this.diff = diff;
     this.base = base;
     this.head = head;
@@ -45,7 +45,7 @@ final class DiffReport {
     StringBuilder out = new StringBuilder();
     out.append("Diff ").append(base).append(" -> ").append(head).append(" at ").append(at).append(": ")
         .append(summary()).append('\n');
-    out.append("Reported state: ").append(reported).append('\n');
+    out.append("Reported state: ").append(reported.description()).append('\n');
     if (!diff.plans().isEmpty()) {
       Table table = Table.of("", "ENTITY", "TYPE", "FROM", "TO", "STATE", "WHAT CHANGES");
       for (PlanChange change : diff.plans()) {
@@ -63,7 +63,7 @@ final class DiffReport {
     StringBuilder out = new StringBuilder();
     out.append("### Apollo: what merging this changes\n\n");
     out.append("`").append(base).append("` → `").append(head).append("` at `").append(at).append("`: **")
-        .append(summary()).append("**. Reported state: ").append(reported).append(".\n");
+        .append(summary()).append("**. Reported state: ").append(reported.description()).append(".\n");
     if (!diff.plans().isEmpty()) {
       out.append("\n| | Entity | Type | From | To | State | What changes |\n|---|---|---|---|---|---|---|\n");
       for (PlanChange change : diff.plans()) {
@@ -83,7 +83,8 @@ final class DiffReport {
     root.put("base", base);
     root.put("head", head);
     root.put("at", at.toString());
-    root.put("reported", reported);
+    root.put("reported", reported.description());
+    root.put("reportedSource", reported.kind().wireName());
     root.put("summary", summary());
     ArrayNode plans = root.putArray("plans");
     for (PlanChange change : diff.plans()) {

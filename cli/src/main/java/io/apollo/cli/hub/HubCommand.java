@@ -18,9 +18,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "hub",
-    description = {
-        "Run the hub: sync the config repository, propose plans in git, take approval by merge, dispatch to",
-        "spokes and take their reports. Stops on Ctrl-C."},
+    description = "Run the hub: sync the config repository, propose plans in git, take approval by merge, dispatch"
+        + " to spokes and take their reports. Stops on Ctrl-C.",
     footer = {
         "",
         "Example:",

@@ -42,6 +42,11 @@ class DiffCommandIT {
   }
 
   private void pinProductionCatalogTo(String version) throws Exception {
+    pinProductionCatalogTo(production, version);
+  }
+
+  /** Edits a working folder's entities/production.yaml: production's catalog pinned to {@code version}. */
+  static void pinProductionCatalogTo(Path production, String version) throws Exception {
     String text = Files.readString(production);
     int at = text.indexOf("name: catalog-service");
     int pin = text.indexOf("version: 2.1.0", at);
@@ -53,7 +58,14 @@ class DiffCommandIT {
   void anUnchangedFolderChangesNothing() {
     CliRun run = diff();
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("no change to the fleet's plans");
+    assertThat(run.out()).contains("no change to the fleet's plans")
+        .contains("Reported state: file " + ProjectFiles.sampleReportedState());
+
+    CliRun nothing = CliRun.of("diff", "--repo", repo.work().toString(), "--at", AT, "--output", "json");
+    assertThat(nothing.exitCode()).as(nothing.err()).isZero();
+    JsonNode root = JSON.readTree(nothing.out());
+    assertThat(root.path("reportedSource").asString()).as("no --reported, no hub").isEqualTo("none");
+    assertThat(root.path("reported").asString()).contains("as if nothing ran");
   }
 
   @Test

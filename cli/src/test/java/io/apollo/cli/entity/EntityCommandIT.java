@@ -3,19 +3,20 @@ package io.apollo.cli.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apollo.cli.CliRun;
-import io.apollo.cli.FakeHub;
 import io.apollo.cli.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code apollo entity ...} against a real clone of sample-repo's origin, and the live paths against a stand-in hub. */
+/**
+ * {@code apollo entity ...} against a real clone of sample-repo's origin. The live paths ({@code --hub}) run against a
+ * real hub in {@code hubclient.LiveCommandsIT}, a hub that fails in {@code hubclient.HubFailuresIT}.
+ */
 class EntityCommandIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -125,36 +126,5 @@ class EntityCommandIT {
     assertThat(unknown.exitCode()).isEqualTo(1);
     CliRun badId = apollo("entity", "status", "nope");
     assertThat(badId.exitCode()).isEqualTo(2);
-  }
-
-  @Test
-  void withAHubListAndStatusShowLiveState() throws Exception {
-    String entity = """
-        {"id": "staging/catalog-service", "product": "com.example:catalog-service", "environment": "staging",
-         "spoke": "staging-spoke-1", "desiredVersion": null, "channel": "beta", "runningVersion": "2.1.0",
-         "state": "RUNNING", "health": "HEALTHY", "planId": "pl-0123456789abcdef",
-         "explain": "Target 2.2.0-rc1: the newest release on beta."}""";
-    try (FakeHub hub = new FakeHub(Map.of("/v1/entities", "{\"entities\": [" + entity + "]}",
-        "/v1/entities/staging/catalog-service", entity))) {
-      CliRun list = CliRun.of("entity", "list", "--environment", "staging", "--hub", hub.url());
-      assertThat(list.exitCode()).as(list.err()).isZero();
-      assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("ENTITY").contains("RUNNING")
-          .contains("HEALTH");
-      assertThat(list.out()).contains("channel beta").contains("2.1.0").contains("pl-0123456789abcdef")
-          .as("no colour when the output is not a terminal").doesNotContain("\u001B[");
-      assertThat(hub.requests()).contains("/v1/entities?environment=staging");
-
-      CliRun status = CliRun.of("entity", "status", "staging/catalog-service", "--hub", hub.url());
-      assertThat(status.exitCode()).as(status.err()).isZero();
-      assertThat(status.out()).contains("running   2.1.0").contains("health    HEALTHY")
-          .contains("Target 2.2.0-rc1");
-
-      CliRun unknown = CliRun.of("entity", "status", "staging/nope", "--hub", hub.url());
-      assertThat(unknown.exitCode()).isEqualTo(1);
-      assertThat(unknown.err()).contains("knows no entity staging/nope");
-    }
-    CliRun down = CliRun.of("entity", "list", "--hub", "http://127.0.0.1:1");
-    assertThat(down.exitCode()).isEqualTo(1);
-    assertThat(down.err()).contains("cannot reach the hub at http://127.0.0.1:1");
   }
 }

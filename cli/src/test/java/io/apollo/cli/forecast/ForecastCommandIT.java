@@ -39,8 +39,12 @@ class ForecastCommandIT {
     assertThat(root.path("environments").get(0).path("bands").size()).as("no window in 3 days from Tuesday").isZero();
   }
 
+  /**
+   * A stand-in hub, kept for what the sample fleet on a real hub cannot show: a plan that can never land (a role with
+   * no members, {@code NEVER_ROLE}). The real hub's forecast is in {@code hubclient.LiveCommandsIT}.
+   */
   @Test
-  void withAHubItPrintsWhenEachPlanLands() {
+  void aStandInHubsPlanThatCanNeverLandIsShownAsNever() {
     String forecast = """
         {"from": "2026-12-08T10:00:00Z", "to": "2026-12-22T10:00:00Z",
          "environments": [{"name": "production", "bands": [{"constraint": "prod-saturday-night", "kind": "WINDOW",

@@ -105,6 +105,7 @@ public final class HubApi {
     router.get("/v1/products").handler(read::products);
     router.get("/v1/releases").handler(read::releases);
     router.get("/v1/spokes").handler(read::spokes);
+    router.get("/v1/reports").handler(read::reports);
     router.get("/v1/status").handler(read::status);
     router.get("/v1/forecast").handler(forecast::forecast);
     io.apollo.reconciler.web.WebPage.register(router);

@@ -177,6 +177,27 @@ final class ReadApi {
     HubApi.json(ctx, 200, root);
   }
 
+  /**
+   * {@code GET /v1/reports}: {@code {"reports": [...]}}, the latest report of every spoke that has reported, by spoke
+   * name, each as the spoke sent it ({@code schema/spoke-report.schema.json}). Read-only: what the reconcile loop
+   * plans against, for clients that plan the same way ({@code apollo diff}). A stored report that no longer parses as
+   * JSON is left out, as the loop ignores it.
+   */
+  void reports(RoutingContext ctx) {
+    vertx.executeBlocking(store::reports).onSuccess(reports -> {
+      ObjectNode root = PlanViews.JSON.createObjectNode();
+      ArrayNode list = root.putArray("reports");
+      new java.util.TreeMap<>(reports).values().forEach(r -> {
+        try {
+          list.add(PlanViews.JSON.readTree(r.json()));
+        } catch (tools.jackson.core.JacksonException e) {
+          // The loop ignores such a report too (and logs it); the answer holds the reports that read.
+        }
+      });
+      HubApi.json(ctx, 200, root);
+    }).onFailure(ctx::fail);
+  }
+
   void status(RoutingContext ctx) {
     HubSnapshot s = snapshot.get();
     ObjectNode root = PlanViews.JSON.createObjectNode();
