@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Reads fields of one schema-valid document by JSON Pointer and turns values the schema cannot judge (versions,
@@ -35,6 +36,16 @@ final class DocumentReader {
 
   YamlDocument document() {
     return document;
+  }
+
+  /**
+   * This reader without the document's tree, for the cross-document checks that only point at positions: a loaded
+   * repository keeps one reader per document until those checks are done (and the hub's parse cache keeps them for
+   * longer), and the tree was about half of what a reader held. Every field reads as absent from it.
+   */
+  DocumentReader positionsOnly() {
+    return new DocumentReader(new YamlDocument(document.path(), document.index(), document.start(),
+        MissingNode.getInstance(), document.positions()), problems);
   }
 
   Origin origin() {
