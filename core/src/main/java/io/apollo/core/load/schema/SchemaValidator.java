@@ -136,7 +136,8 @@ public final class SchemaValidator {
         .toList();
   }
 
-  private static SchemaValidator load() {
+  /** A new validator with nothing compiled yet; {@link #bundled()} is the one to use. */
+  static SchemaValidator load() {
     JsonMapper json = JsonMapper.builder().build();
     Map<String, String> textsById = new LinkedHashMap<>();
     Map<String, JsonNode> sourcesById = new LinkedHashMap<>();
@@ -169,6 +170,11 @@ public final class SchemaValidator {
         return fresh;
       });
     }
+  }
+
+  /** The schema files compiled so far, for tests of the laziness. */
+  java.util.Set<String> compiledFiles() {
+    return java.util.Set.copyOf(compiled.keySet());
   }
 
   static String readBundled(String file) {
