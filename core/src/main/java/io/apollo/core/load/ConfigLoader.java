@@ -178,8 +178,9 @@ public final class ConfigLoader {
     }
     List<Problem> found = new ArrayList<>();
     DocumentReader reader = new DocumentReader(document, found);
-    // Cross-document checks read only positions, except the required roles of approval policies (a few documents).
-    DocumentReader kept = kind == Kind.APPROVAL_POLICY ? reader : reader.positionsOnly();
+    // Cross-document checks read only a few positions, except the required roles of approval policies (a few
+    // documents, kept whole).
+    DocumentReader kept = kind == Kind.APPROVAL_POLICY ? reader : reader.positionsOnly(CrossChecks.POINTED_AT);
     boolean ok = switch (kind) {
       case PRODUCT -> add(DocumentMapper.product(reader), kept, mapped.products);
       case RELEASE -> add(ReleaseMapper.release(reader), kept, mapped.releases);

@@ -7,6 +7,7 @@ import io.apollo.core.load.yaml.YamlDocument;
 import io.apollo.core.version.Version;
 import io.apollo.core.version.VersionMatcher;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +40,14 @@ final class DocumentReader {
   }
 
   /**
-   * This reader without the document's tree, for the cross-document checks that only point at positions: a loaded
-   * repository keeps one reader per document until those checks are done (and the hub's parse cache keeps them for
-   * longer), and the tree was about half of what a reader held. Every field reads as absent from it.
+   * This reader without the document's tree and with the positions of {@code pointers} only, for the cross-document
+   * checks, which point at a few fields: a loaded repository keeps one reader per document until those checks are
+   * done (and the hub's parse cache keeps them for longer), and the tree and the position of every node were most of
+   * what it held. Every field reads as absent from it, and {@link #at} is exact for {@code pointers} only.
    */
-  DocumentReader positionsOnly() {
+  DocumentReader positionsOnly(Collection<String> pointers) {
     return new DocumentReader(new YamlDocument(document.path(), document.index(), document.start(),
-        MissingNode.getInstance(), document.positions()), problems);
+        MissingNode.getInstance(), document.positions().only(pointers)), problems);
   }
 
   Origin origin() {
