@@ -15,6 +15,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,17 @@ public final class SchemaValidator {
   private static final String API_VERSION = "apollo/v1";
   private static final String KNOWN_KINDS =
       Arrays.stream(Kind.values()).map(Kind::wireName).collect(Collectors.joining(", "));
+
+  /** Each kind's schema file and each kind by its wire name, worked out once: {@link #validate} runs per document. */
+  private static final Map<Kind, String> FILE_OF_KIND = new EnumMap<>(Kind.class);
+  private static final Map<String, Kind> KIND_BY_WIRE_NAME = new HashMap<>();
+
+  static {
+    for (Kind kind : Kind.values()) {
+      FILE_OF_KIND.put(kind, fileOf(kind));
+      KIND_BY_WIRE_NAME.put(kind.wireName(), kind);
+    }
+  }
 
   private final SchemaRegistry registry;
   /** Schemas compiled so far, by file: each on first use, so a command pays only for the kinds it reads. */
@@ -99,7 +112,7 @@ public final class SchemaValidator {
     }
     JsonNode kindNode = root.get("kind");
     Optional<Kind> kind = kindNode != null && kindNode.isString()
-        ? Kind.fromWireName(kindNode.stringValue()) : Optional.empty();
+        ? Optional.ofNullable(KIND_BY_WIRE_NAME.get(kindNode.stringValue())) : Optional.empty();
     if (kindNode == null) {
       problems.add(Problem.at(document.at(""), ProblemReason.UNKNOWN_KIND,
           "missing required field 'kind' (expected one of " + KNOWN_KINDS + ")"));
@@ -111,7 +124,7 @@ public final class SchemaValidator {
       // With the envelope wrong, the kind's schema would only add noise.
       return new Result(kind, problems);
     }
-    for (Violation violation : violations.translate(schema(fileOf(kind.get())).validate(root))) {
+    for (Violation violation : violations.translate(schema(FILE_OF_KIND.get(kind.get())).validate(root))) {
       problems.add(Problem.at(document.at(violation.at()), ProblemReason.SCHEMA, violation.message()));
     }
     problems.sort(Problem.BY_POSITION);
