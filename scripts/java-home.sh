@@ -2,10 +2,20 @@
 # The caller's JAVA_HOME wins when it is 25+; else the Temurin 25 JDK of these machines, else any JDK 25+ found
 # under /usr/lib/jvm. Fails with a message saying what to install when none is found.
 
+# The JDK's major version from its `release` file (a JVM start costs a tenth of a second or more, and every apollo
+# command sources this file); from the JVM itself only when that file is missing or unreadable.
 java_major() {
-  local v
-  v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-  echo "${v%%.*}"
+  local v="" line
+  if [ -r "$1/release" ]; then
+    while IFS= read -r line; do
+      case "$line" in JAVA_VERSION=*) v="${line#JAVA_VERSION=}"; v="${v//\"/}"; break ;; esac
+    done <"$1/release"
+  fi
+  if [ -z "$v" ]; then
+    v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  fi
+  v="${v#1.}" # 1.8.0 is Java 8
+  echo "${v%%[.+-]*}"
 }
 
 apollo_find_java_home() {

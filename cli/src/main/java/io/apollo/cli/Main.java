@@ -1,5 +1,6 @@
 package io.apollo.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** The {@code apollo} command's entry point. */
@@ -12,7 +13,9 @@ public final class Main {
 
   /** Runs the command line and returns its exit code; used by tests to run commands in-process. */
   public static int run(String... args) {
-    CommandLine cli = ApolloCommand.commandLine();
+    // Only the subcommand the arguments name is built: a one-shot command's start is part of what it costs.
+    CommandLine cli = ApolloCommand.commandLineFor(
+        args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     try {
       return cli.execute(args);
     } finally {

@@ -178,15 +178,18 @@ public final class ConfigLoader {
     }
     List<Problem> found = new ArrayList<>();
     DocumentReader reader = new DocumentReader(document, found);
+    // Cross-document checks read only a few positions, except the required roles of approval policies (a few
+    // documents, kept whole).
+    DocumentReader kept = kind == Kind.APPROVAL_POLICY ? reader : reader.positionsOnly(CrossChecks.POINTED_AT);
     boolean ok = switch (kind) {
-      case PRODUCT -> add(DocumentMapper.product(reader), reader, mapped.products);
-      case RELEASE -> add(ReleaseMapper.release(reader), reader, mapped.releases);
-      case ENVIRONMENT -> add(DocumentMapper.environment(reader), reader, mapped.environments);
-      case ENTITY -> add(DocumentMapper.entity(reader), reader, mapped.entities);
-      case CONSTRAINT -> add(ConstraintMapper.constraint(reader), reader, mapped.constraints);
-      case APPROVAL_POLICY -> add(ConstraintMapper.approvalPolicy(reader), reader, mapped.policies);
-      case ROLE -> add(DocumentMapper.role(reader), reader, mapped.roles);
-      case PLAN -> add(DocumentMapper.plan(reader), reader, mapped.plans);
+      case PRODUCT -> add(DocumentMapper.product(reader), kept, mapped.products);
+      case RELEASE -> add(ReleaseMapper.release(reader), kept, mapped.releases);
+      case ENVIRONMENT -> add(DocumentMapper.environment(reader), kept, mapped.environments);
+      case ENTITY -> add(DocumentMapper.entity(reader), kept, mapped.entities);
+      case CONSTRAINT -> add(ConstraintMapper.constraint(reader), kept, mapped.constraints);
+      case APPROVAL_POLICY -> add(ConstraintMapper.approvalPolicy(reader), kept, mapped.policies);
+      case ROLE -> add(DocumentMapper.role(reader), kept, mapped.roles);
+      case PLAN -> add(DocumentMapper.plan(reader), kept, mapped.plans);
     };
     problems.addAll(found);
     if (!ok) {

@@ -7,12 +7,14 @@ import io.apollo.core.load.yaml.YamlDocument;
 import io.apollo.core.version.Version;
 import io.apollo.core.version.VersionMatcher;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Reads fields of one schema-valid document by JSON Pointer and turns values the schema cannot judge (versions,
@@ -35,6 +37,17 @@ final class DocumentReader {
 
   YamlDocument document() {
     return document;
+  }
+
+  /**
+   * This reader without the document's tree and with the positions of {@code pointers} only, for the cross-document
+   * checks, which point at a few fields: a loaded repository keeps one reader per document until those checks are
+   * done (and the hub's parse cache keeps them for longer), and the tree and the position of every node were most of
+   * what it held. Every field reads as absent from it, and {@link #at} is exact for {@code pointers} only.
+   */
+  DocumentReader positionsOnly(Collection<String> pointers) {
+    return new DocumentReader(new YamlDocument(document.path(), document.index(), document.start(),
+        MissingNode.getInstance(), document.positions().only(pointers)), problems);
   }
 
   Origin origin() {

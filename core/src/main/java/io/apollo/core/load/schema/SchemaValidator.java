@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,16 +59,24 @@ public final class SchemaValidator {
   private static final String KNOWN_KINDS =
       Arrays.stream(Kind.values()).map(Kind::wireName).collect(Collectors.joining(", "));
 
-  private final Map<String, Schema> schemasByFile;
-  private final Map<Kind, Schema> schemasByKind;
+  /** Each kind's schema file and each kind by its wire name, worked out once: {@link #validate} runs per document. */
+  private static final Map<Kind, String> FILE_OF_KIND = new EnumMap<>(Kind.class);
+  private static final Map<String, Kind> KIND_BY_WIRE_NAME = new HashMap<>();
+
+  static {
+    for (Kind kind : Kind.values()) {
+      FILE_OF_KIND.put(kind, fileOf(kind));
+      KIND_BY_WIRE_NAME.put(kind.wireName(), kind);
+    }
+  }
+
+  private final SchemaRegistry registry;
+  /** Schemas compiled so far, by file: each on first use, so a command pays only for the kinds it reads. */
+  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
   private final Violations violations;
 
-  private SchemaValidator(Map<String, Schema> schemasByFile, Map<String, JsonNode> sourcesById) {
-    this.schemasByFile = Map.copyOf(schemasByFile);
-    this.schemasByKind = new EnumMap<>(Kind.class);
-    for (Kind kind : Kind.values()) {
-      schemasByKind.put(kind, schemasByFile.get(fileOf(kind)));
-    }
+  private SchemaValidator(SchemaRegistry registry, Map<String, JsonNode> sourcesById) {
+    this.registry = registry;
     this.violations = new Violations(Map.copyOf(sourcesById));
   }
 
@@ -102,7 +112,7 @@ public final class SchemaValidator {
     }
     JsonNode kindNode = root.get("kind");
     Optional<Kind> kind = kindNode != null && kindNode.isString()
-        ? Kind.fromWireName(kindNode.stringValue()) : Optional.empty();
+        ? Optional.ofNullable(KIND_BY_WIRE_NAME.get(kindNode.stringValue())) : Optional.empty();
     if (kindNode == null) {
       problems.add(Problem.at(document.at(""), ProblemReason.UNKNOWN_KIND,
           "missing required field 'kind' (expected one of " + KNOWN_KINDS + ")"));
@@ -114,7 +124,7 @@ public final class SchemaValidator {
       // With the envelope wrong, the kind's schema would only add noise.
       return new Result(kind, problems);
     }
-    for (Violation violation : violations.translate(schemasByKind.get(kind.get()).validate(root))) {
+    for (Violation violation : violations.translate(schema(FILE_OF_KIND.get(kind.get())).validate(root))) {
       problems.add(Problem.at(document.at(violation.at()), ProblemReason.SCHEMA, violation.message()));
     }
     problems.sort(Problem.BY_POSITION);
@@ -131,16 +141,16 @@ public final class SchemaValidator {
    * @throws ApolloException when no bundled schema has that file name
    */
   public List<String> validateWire(String schemaFile, JsonNode node) {
-    Schema schema = schemasByFile.get(schemaFile);
-    if (schema == null) {
+    if (!FILES.contains(schemaFile)) {
       throw new ApolloException("no bundled schema '" + schemaFile + "' (bundled: " + String.join(", ", FILES) + ")");
     }
-    return violations.translate(schema.validate(node)).stream()
+    return violations.translate(schema(schemaFile).validate(node)).stream()
         .map(v -> (v.at().isEmpty() ? "(root)" : v.at()) + ": " + v.text())
         .toList();
   }
 
-  private static SchemaValidator load() {
+  /** A new validator with nothing compiled yet; {@link #bundled()} is the one to use. */
+  static SchemaValidator load() {
     JsonMapper json = JsonMapper.builder().build();
     Map<String, String> textsById = new LinkedHashMap<>();
     Map<String, JsonNode> sourcesById = new LinkedHashMap<>();
@@ -153,14 +163,31 @@ public final class SchemaValidator {
         .schemas(textsById)
         .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
         .schemaLoader(loader -> loader.fetchRemoteResources(false)));
-    Map<String, Schema> schemasByFile = new LinkedHashMap<>();
-    for (String file : FILES) {
-      Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file));
-      // Resolve every $ref now: validation then only reads, so one instance is safe to share between threads.
-      schema.initializeValidators();
-      schemasByFile.put(file, schema);
+    return new SchemaValidator(registry, sourcesById);
+  }
+
+  /**
+   * The compiled schema of one bundled file, compiled on its first use. Compiling resolves every {@code $ref}, so that
+   * validating only reads and one instance is safe to share between threads; compilations take turns on the registry,
+   * which is not documented as safe for concurrent use.
+   */
+  private Schema schema(String file) {
+    Schema schema = compiled.get(file);
+    if (schema != null) {
+      return schema;
     }
-    return new SchemaValidator(schemasByFile, sourcesById);
+    synchronized (registry) {
+      return compiled.computeIfAbsent(file, f -> {
+        Schema fresh = registry.getSchema(SchemaLocation.of(ID_BASE + f));
+        fresh.initializeValidators();
+        return fresh;
+      });
+    }
+  }
+
+  /** The schema files compiled so far, for tests of the laziness. */
+  java.util.Set<String> compiledFiles() {
+    return java.util.Set.copyOf(compiled.keySet());
   }
 
   static String readBundled(String file) {

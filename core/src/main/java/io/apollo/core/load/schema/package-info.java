@@ -1,6 +1,6 @@
 /**
- * The JSON Schemas of schema/ (shipped in the jar under {@code apollo/schema/}), loaded once and used to validate
- * every document, with errors mapped back from JSON Pointer to YAML line and column.
+ * The JSON Schemas of schema/ (shipped in the jar under {@code apollo/schema/}), read once, each compiled when first
+ * needed, and used to validate every document, with errors mapped back from JSON Pointer to YAML line and column.
  *
  * <p>Messages are written for the person who wrote the YAML: the field in dotted form ({@code spec.rules[0].match}),
  * what is wrong and what would be right ({@code unknown field 'replicas' in spec (allowed: ...)},

@@ -77,22 +77,24 @@ final class EventParser extends YAMLParser {
     return lastEvent == null ? documentStart : origin(lastEvent.getStartMark());
   }
 
-  /** Makes {@link EventParser}s for one file; otherwise a plain {@link YAMLFactory} with the given settings. */
+  /**
+   * Makes {@link EventParser}s, each for one file; otherwise a plain {@link YAMLFactory} with the given settings.
+   * Immutable and thread-safe like any Jackson factory, so one serves every file.
+   */
   static final class Factory extends YAMLFactory {
     private static final long serialVersionUID = 1L;
-    private final String path;
 
-    Factory(YAMLFactoryBuilder builder, String path) {
+    Factory(YAMLFactoryBuilder builder) {
       super(builder);
-      this.path = path;
     }
 
-    @Override
-    protected YAMLParser _createParser(ObjectReadContext readContext, IOContext ioContext, Reader reader) {
+    /** A parser of {@code reader}, the text of the file at {@code path} (which positions are reported against). */
+    EventParser createParser(String path, Reader reader) {
+      ObjectReadContext readContext = ObjectReadContext.empty();
       return new EventParser(
           path,
           readContext,
-          ioContext,
+          _createContext(_createContentReference(reader), false),
           _getBufferRecycler(),
           readContext.getStreamReadFeatures(_streamReadFeatures),
           readContext.getFormatReadFeatures(_formatReadFeatures),

@@ -1,6 +1,8 @@
 package io.apollo.core.load.yaml;
 
 import io.apollo.core.config.Origin;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +15,29 @@ public final class Positions {
 
   public Positions(Map<String, Origin> byPointer) {
     this.byPointer = Map.copyOf(byPointer);
+  }
+
+  /**
+   * The positions of {@code pointers} only, with those of their ancestors, so that {@link #at} answers exactly as here
+   * for each of them (and for their ancestors); other pointers fall back to the nearest kept ancestor. For documents
+   * kept long after reading, of which only a few fields are ever pointed at.
+   */
+  public Positions only(Collection<String> pointers) {
+    Map<String, Origin> kept = new HashMap<>();
+    for (String pointer : pointers) {
+      String at = pointer;
+      while (true) {
+        Origin origin = byPointer.get(at);
+        if (origin != null) {
+          kept.put(at, origin);
+        }
+        if (at.isEmpty()) {
+          break;
+        }
+        at = at.substring(0, Math.max(0, at.lastIndexOf('/')));
+      }
+    }
+    return new Positions(kept);
   }
 
   /** The exact position, or the nearest ancestor's, or empty when not even the root is known. */

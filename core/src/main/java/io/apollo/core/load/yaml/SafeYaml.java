@@ -12,12 +12,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -33,6 +33,9 @@ public final class SafeYaml {
    * when the excess is modest and reading stops when it is absurd.
    */
   private static final int SKIP_DEPTH_CAP = 1000;
+
+  /** One factory per distinct limits; a process uses one or two. */
+  private static final Map<YamlLimits, EventParser.Factory> FACTORIES = new ConcurrentHashMap<>();
 
   private SafeYaml() {}
 
@@ -57,8 +60,7 @@ public final class SafeYaml {
     List<YamlDocument> documents = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Aliases aliases = new Aliases(limits.maxAliases(), limits.maxDepth());
-    EventParser parser = (EventParser) factory(path, limits)
-        .createParser(ObjectReadContext.empty(), new StringReader(decoded.text()));
+    EventParser parser = factory(limits).createParser(path, new StringReader(decoded.text()));
     try (parser) {
       readDocuments(parser, limits, aliases, decoded.text(), documents, problems);
     } catch (RuntimeException e) {
@@ -105,10 +107,18 @@ public final class SafeYaml {
     }
   }
 
-  private static YAMLFactory factory(String path, YamlLimits limits) {
+  /**
+   * The parser factory for these limits, built once and shared: a factory and its settings are immutable and
+   * thread-safe, and building them (with snakeyaml-engine's schema) per file cost more than parsing a small file.
+   */
+  private static EventParser.Factory factory(YamlLimits limits) {
+    return FACTORIES.computeIfAbsent(limits, SafeYaml::newFactory);
+  }
+
+  private static EventParser.Factory newFactory(YamlLimits limits) {
     int codePoints = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, limits.maxFileBytes()));
     LoadSettings settings = LoadSettings.builder()
-        .setSchema(new CoreSchema())
+        .setSchema(SharedCoreSchema.INSTANCE)
         .setCodePointLimit(codePoints)
         .setUseMarks(true)
         .build();
@@ -121,8 +131,7 @@ public final class SafeYaml {
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // TreeBuilder reports them, and goes on
             .streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(Math.max(limits.maxDepth() + 1, SKIP_DEPTH_CAP))
-                .build()),
-        path);
+                .build()));
   }
 
   /** Strict UTF-8 (a leading byte order mark is dropped); the problem names where the first bad byte is. */
