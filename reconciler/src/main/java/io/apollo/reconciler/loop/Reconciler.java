@@ -68,6 +68,8 @@ public final class Reconciler {
   /** Backoff between fetches of a remote that fails: 1 s doubling, at most {@link #FETCH_BACKOFF_CAP}. */
   static final Duration FETCH_BACKOFF_CAP = Duration.ofSeconds(60);
   private final PassMeters meters;
+  /** The last full pass's snapshot and the plan branches after it: what a pass that finds nothing new keeps. */
+  private Optional<QuietCheck> lastFull = Optional.empty();
 
   public Reconciler(ConfigRepository repository, HubStore store, ConfigLoader loader, Executor workers,
       Clock clock) {
@@ -89,62 +91,92 @@ public final class Reconciler {
   /** Runs one pass; {@code why} names its triggers for the log. Never throws for git being unreachable. */
   public HubSnapshot pass(long number, String why) {
     Instant now = clock.instant();
+    PassPhases phases = new PassPhases();
     // 1. Fetch: a remote that cannot be reached leaves the last fetched head governing.
     Optional<String> fetchError = fetch(number, now, why);
     Optional<String> head = repository.head();
+    phases.end("fetch");
     if (head.isEmpty()) {
       return new HubSnapshot(number, now, Optional.empty(), lastFetch, fetchError, List.of(),
           io.apollo.core.config.DesiredState.empty(), ReportedState.empty(), Map.of(), Optional.empty(),
           store.plans(), store.approvals(), store.acknowledgedPlans());
     }
-    // 2. Load the commit (only changed blobs are parsed again).
+    // 2. Nothing new (the commit already loaded, the same plan branches, no report, approval or clock trigger, the
+    //    last pass's git work done): keep the last pass's plans rather than plan again.
+    Optional<HubSnapshot> kept = lastFull.flatMap(q -> q.keep(number, now, why, head, fetchError, lastFetch,
+        repository.branches(GitPublisher.PLAN_BRANCHES), store::acknowledgedPlans));
+    if (kept.isPresent()) {
+      phases.end("skipped");
+      phases.report(meters);
+      LOG.debug("Pass {} ({}) on {}: nothing new in {} ms ({})", number, why, abbreviate(head.get()),
+          phases.total().toMillis(), phases);
+      return kept.get();
+    }
+    lastFull = Optional.empty();
+    // 3. Load the commit (only changed blobs are parsed again).
     String commit = head.get();
     if (!loadedCommit.equals(head)) {
-      loaded = loader.load(repository.source(commit), workers, cache);
+      TimedSource source = new TimedSource(repository.source(commit));
+      loaded = loader.load(source, workers, cache);
+      phases.inner("list", source.listNanos());
       loadedCommit = head;
       store.putMeta("governing_commit", commit);
-      LOG.info("Pass {}: loaded commit {} ({} entities, {} problems)", number, abbreviate(commit),
-          loaded.state().entities().size(), loaded.problems().size());
+      phases.end("load");
+      LOG.info("Pass {}: loaded commit {} ({} entities, {} problems, {} file(s) parsed again)", number,
+          abbreviate(commit), loaded.state().entities().size(), loaded.problems().size(), source.reads());
     }
-    // 3. Read the reports: the spokes' truth about what runs.
+    // 4. Read the reports: the spokes' truth about what runs.
     Map<String, StoredReport> reports = store.reports();
     ReportedState reported = reported(reports);
-    // 4. Read approvals from git and remember them.
+    phases.end("reports");
+    // 5. Read approvals from git and remember them.
     Map<String, PlanOnBranch> onMain = repository.plansOnBranch(commit);
     store.recordApprovals(approvalsSeen(onMain, edits(onMain)));
     Map<String, List<StoredApproval>> approvals = store.approvals();
-    // 5. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
+    phases.end("approvals");
+    // 6. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
     Changes changes = new Changes(now, byId(store.plans()));
     for (String planId : ReportFollower.follow(changes, reported)) {
       StoredPlan p = changes.get(planId).orElseThrow();
       store.recordDispatch(new DispatchAttempt(planId, p.spoke(), now, true, "a report of the spoke names it"));
     }
-    // 6. Plan: entities on spokes that never reported get none (DESIGN.md section 5).
+    // 7. Plan: entities on spokes that never reported get none (DESIGN.md section 5).
     Set<String> failed = changes.all().stream().filter(p -> p.state() == PlanState.FAILED)
         .map(StoredPlan::id).collect(Collectors.toSet());
     Map<String, List<Approval>> given = accepted(approvals);
     PlanningResult result = planner.plan(new PlanningInput(RolesAsApproved.of(loaded.state(), given), reported,
         now, given, failed));
     List<Plan> proposed = result.plans().stream().filter(p -> reports.containsKey(p.spoke())).toList();
-    // 7. Diff against the store.
+    phases.end("plan");
+    // 8. Diff against the store.
     Map<String, ObjectNode> bodies = new HashMap<>();
     proposed.forEach(p -> bodies.put(p.id(), PlanBody.of(p, loaded.state(), commit)));
     PlanDiff.apply(changes, result, proposed, bodies);
-    // 8. Persist, then put plans in git (committed or proposed), then persist where git put them.
+    phases.end("diff");
+    // 9. Persist, then put plans in git (committed or proposed), then persist where git put them.
     store.save(changes.written(), changes.events());
+    phases.end("store");
     Changes published = new Changes(now, byId(store.plans()));
     git.publish(published, proposed, onMain.keySet(), commit, fetchError.isEmpty());
-    // 9. Dispatch: approved plans in git whose entity has nothing in flight.
+    phases.end("publish");
+    // 10. Dispatch: approved plans in git whose entity has nothing in flight.
     for (StoredPlan s : DispatchChoice.choose(published.all(), proposed)) {
       published.move(s, PlanState.DISPATCHED, "DISPATCHED", "handed to spoke " + s.spoke());
       LOG.info("Pass {}: dispatching plan {} for {} to spoke {}", number, s.id(), s.entity(), s.spoke());
     }
     store.save(published.written(), published.events());
-    logPass(number, why, commit, changes, published);
+    phases.end("dispatch");
     Map<String, Instant> reportedAt = new LinkedHashMap<>();
     reports.forEach((spoke, r) -> reportedAt.put(spoke, r.receivedAt()));
-    return new HubSnapshot(number, now, head, lastFetch, fetchError, loaded.problems(), loaded.state(), reported,
-        reportedAt, Optional.of(result), store.plans(), store.approvals(), store.acknowledgedPlans());
+    HubSnapshot snapshot = new HubSnapshot(number, now, head, lastFetch, fetchError, loaded.problems(),
+        loaded.state(), reported, reportedAt, Optional.of(result), store.plans(), store.approvals(),
+        store.acknowledgedPlans());
+    phases.end("snapshot");
+    if (fetchError.isEmpty() && !git.unfinished()) {
+      lastFull = Optional.of(new QuietCheck(snapshot, repository.branches(GitPublisher.PLAN_BRANCHES)));
+    }
+    logPass(number, why, commit, changes, published, phases);
+    return snapshot;
   }
 
   /**
@@ -271,15 +303,18 @@ public final class Reconciler {
     return byId;
   }
 
-  private static void logPass(long number, String why, String commit, Changes planned, Changes published) {
+  private void logPass(long number, String why, String commit, Changes planned, Changes published,
+      PassPhases phases) {
+    phases.report(meters);
     if (planned.events().isEmpty() && published.events().isEmpty()) {
-      LOG.debug("Pass {} ({}) on {}: nothing changed", number, why, abbreviate(commit));
+      LOG.debug("Pass {} ({}) on {}: nothing changed in {} ms ({})", number, why, abbreviate(commit),
+          phases.total().toMillis(), phases);
       return;
     }
     planned.events().forEach(e -> LOG.info("Pass {}: plan {} is {}: {}", number, e.planId(), e.state(),
         e.message()));
-    LOG.info("Pass {} ({}) on {}: {} plan changes, {} dispatched", number, why, abbreviate(commit),
-        planned.events().size(), published.events().size());
+    LOG.info("Pass {} ({}) on {}: {} plan changes, {} dispatched in {} ms ({})", number, why, abbreviate(commit),
+        planned.events().size(), published.events().size(), phases.total().toMillis(), phases);
   }
 
   static String abbreviate(String commit) {
