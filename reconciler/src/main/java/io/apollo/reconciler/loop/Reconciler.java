@@ -13,7 +13,6 @@ import io.apollo.core.plan.PlanningInput;
 import io.apollo.core.plan.PlanningResult;
 import io.apollo.core.report.ReportedState;
 import io.apollo.core.report.SpokeReport;
-import io.apollo.core.report.SpokeReportJson;
 import io.apollo.reconciler.ReconcilerException;
 import io.apollo.reconciler.dispatch.DispatchChoice;
 import io.apollo.reconciler.gitsync.ConfigRepository;
@@ -25,7 +24,6 @@ import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredApproval;
 import io.apollo.reconciler.store.StoredPlan;
 import io.apollo.reconciler.store.StoredReport;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +51,7 @@ public final class Reconciler {
   private final HubStore store;
   private final ConfigLoader loader;
   private final ParseCache cache = new ParseCache();
+  private final ReportParses reportParses = new ReportParses();
   private final Executor workers;
   private final Clock clock;
   private final Planner planner = new Planner(new ConstraintEvaluator());
@@ -236,14 +235,9 @@ public final class Reconciler {
 
   private ReportedState reported(Map<String, StoredReport> reports) {
     List<SpokeReport> all = new ArrayList<>();
-    for (StoredReport r : reports.values()) {
-      try {
-        all.addAll(SpokeReportJson.read("stored report of spoke " + r.spoke(),
-            r.json().getBytes(StandardCharsets.UTF_8), id -> loaded.state().entity(id).map(Entity::product)));
-      } catch (RuntimeException e) {
-        LOG.warn("The stored report of spoke {} no longer reads and is ignored: {}", r.spoke(), e.getMessage());
-      }
-    }
+    reportParses.parse(reports, id -> loaded.state().entity(id).map(Entity::product), (r, e) ->
+        LOG.warn("The stored report of spoke {} no longer reads and is ignored: {}", r.spoke(), e.getMessage()))
+        .values().forEach(read -> read.ifPresent(all::addAll));
     return ReportedState.of(all);
   }
 
