@@ -8,6 +8,7 @@ import io.apollo.core.load.LoadResult;
 import io.apollo.core.load.ParseCache;
 import io.apollo.core.plan.Plan;
 import io.apollo.core.plan.PlanState;
+import io.apollo.core.plan.IncrementalPlanning;
 import io.apollo.core.plan.Planner;
 import io.apollo.core.plan.PlanningInput;
 import io.apollo.core.plan.PlanningResult;
@@ -67,6 +68,10 @@ public final class Reconciler {
   /** Backoff between fetches of a remote that fails: 1 s doubling, at most {@link #FETCH_BACKOFF_CAP}. */
   static final Duration FETCH_BACKOFF_CAP = Duration.ofSeconds(60);
   private final PassMeters meters;
+  /** The last planning pass: the next one decides again only the entities a change can affect. */
+  private Optional<Planned> lastPlanned = Optional.empty();
+
+  private record Planned(PlanningInput input, PlanningResult result) {}
   /** The last full pass's snapshot and the plan branches after it: what a pass that finds nothing new keeps. */
   private Optional<QuietCheck> lastFull = Optional.empty();
 
@@ -143,8 +148,8 @@ public final class Reconciler {
     Set<String> failed = changes.all().stream().filter(p -> p.state() == PlanState.FAILED)
         .map(StoredPlan::id).collect(Collectors.toSet());
     Map<String, List<Approval>> given = accepted(approvals);
-    PlanningResult result = planner.plan(new PlanningInput(RolesAsApproved.of(loaded.state(), given), reported,
-        now, given, failed));
+    PlanningResult result = plan(new PlanningInput(RolesAsApproved.of(loaded.state(), given), reported, now, given,
+        failed), number);
     List<Plan> proposed = result.plans().stream().filter(p -> reports.containsKey(p.spoke())).toList();
     phases.end("plan");
     // 8. Diff against the store.
@@ -176,6 +181,21 @@ public final class Reconciler {
     }
     logPass(number, why, commit, changes, published, phases);
     return snapshot;
+  }
+
+  /**
+   * Plans {@code input}: only the entities the change since the last planning can affect when that can be told
+   * ({@link IncrementalPlanning}), else the whole fleet.
+   */
+  private PlanningResult plan(PlanningInput input, long number) {
+    Optional<Set<io.apollo.core.config.EntityId>> affected =
+        lastPlanned.flatMap(last -> IncrementalPlanning.affected(last.input(), input));
+    PlanningResult result = affected.map(entities -> planner.replan(input, lastPlanned.get().result(), entities))
+        .orElseGet(() -> planner.plan(input));
+    lastPlanned = Optional.of(new Planned(input, result));
+    LOG.debug("Pass {}: planned {}", number, affected.map(a -> a.size() + " entities again, the rest kept")
+        .orElse("the whole fleet"));
+    return result;
   }
 
   /**
