@@ -18,7 +18,6 @@ import io.apollo.reconciler.ReconcilerException;
 import io.apollo.reconciler.dispatch.DispatchChoice;
 import io.apollo.reconciler.gitsync.ConfigRepository;
 import io.apollo.reconciler.gitsync.FetchResult;
-import io.apollo.reconciler.gitsync.PlanEdits;
 import io.apollo.reconciler.gitsync.PlanOnBranch;
 import io.apollo.reconciler.store.DispatchAttempt;
 import io.apollo.reconciler.store.HubStore;
@@ -135,7 +134,7 @@ public final class Reconciler {
     phases.end("reports");
     // 5. Read approvals from git and remember them.
     Map<String, PlanOnBranch> onMain = repository.plansOnBranch(commit);
-    store.recordApprovals(approvalsSeen(onMain, edits(onMain)));
+    store.recordApprovals(GitApprovals.seen(onMain, GitApprovals.edits(store.plans(), onMain)));
     Map<String, List<StoredApproval>> approvals = store.approvals();
     phases.end("approvals");
     // 6. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
@@ -147,7 +146,7 @@ public final class Reconciler {
     // 7. Plan: entities on spokes that never reported get none (DESIGN.md section 5).
     Set<String> failed = changes.all().stream().filter(p -> p.state() == PlanState.FAILED)
         .map(StoredPlan::id).collect(Collectors.toSet());
-    Map<String, List<Approval>> given = accepted(approvals);
+    Map<String, List<Approval>> given = GitApprovals.accepted(approvals);
     PlanningResult result = plan(new PlanningInput(RolesAsApproved.of(loaded.state(), given), reported, now, given,
         failed), number);
     List<Plan> proposed = result.plans().stream().filter(p -> reports.containsKey(p.spoke())).toList();
@@ -259,56 +258,6 @@ public final class Reconciler {
         LOG.warn("The stored report of spoke {} no longer reads and is ignored: {}", r.spoke(), e.getMessage()))
         .values().forEach(read -> read.ifPresent(all::addAll));
     return ReportedState.of(all);
-  }
-
-  /**
-   * For each plan file on the branch that differs from what the hub put in git (beyond its approvals), the fields
-   * changed: approving such a file approves something the hub will not run (DESIGN.md section 4).
-   */
-  private Map<String, List<String>> edits(Map<String, PlanOnBranch> onMain) {
-    Map<String, List<String>> edited = new HashMap<>();
-    for (StoredPlan plan : store.plans()) {
-      PlanOnBranch file = onMain.get(plan.id());
-      if (file == null) {
-        continue;
-      }
-      PlanBody.proposedFile(plan).map(proposed -> PlanEdits.changedFields(proposed, file.content()))
-          .filter(changed -> !changed.isEmpty()).ifPresent(changed -> edited.put(plan.id(), changed));
-    }
-    return edited;
-  }
-
-  /**
-   * Each piece of git evidence as stored approvals: one per role it meets, or one refused. Evidence for a plan file
-   * edited beyond approving it is refused.
-   */
-  static List<StoredApproval> approvalsSeen(Map<String, PlanOnBranch> onMain, Map<String, List<String>> edits) {
-    List<StoredApproval> seen = new ArrayList<>();
-    onMain.values().forEach(plan -> plan.approvals().forEach(e -> {
-      List<String> changed = edits.getOrDefault(plan.planId(), List.of());
-      if (!changed.isEmpty()) {
-        seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(), e.claimedRole(), e.kind().name(), e.at(),
-            Optional.of("the plan file was changed beyond approving it (" + String.join(", ", changed.stream()
-                .map(f -> f.isEmpty() ? "the whole file" : f).toList()) + "): the hub runs only the plan it"
-                + " proposed; restore the file and approve again"), Optional.of("PLAN_EDITED")));
-      } else if (e.accepted() && !e.rolesMet().isEmpty()) {
-        e.rolesMet().forEach(role -> seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(),
-            Optional.of(role), e.kind().name(), e.at(), Optional.empty(), Optional.empty())));
-      } else {
-        seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(), e.claimedRole(), e.kind().name(), e.at(),
-            e.refusal().or(() -> Optional.of(e.by() + " holds none of the roles this plan needs")),
-            e.refusalReason().map(Enum::name).or(() -> Optional.of("HOLDS_NO_ROLE"))));
-      }
-    }));
-    return seen;
-  }
-
-  /** Accepted approvals as the planner takes them: one per role met. */
-  static Map<String, List<Approval>> accepted(Map<String, List<StoredApproval>> approvals) {
-    Map<String, List<Approval>> byPlan = new HashMap<>();
-    approvals.forEach((planId, list) -> byPlan.put(planId, list.stream().filter(StoredApproval::accepted)
-        .map(a -> new Approval(a.by(), a.role(), Optional.of(a.at()))).toList()));
-    return byPlan;
   }
 
   private static Map<String, StoredPlan> byId(List<StoredPlan> plans) {

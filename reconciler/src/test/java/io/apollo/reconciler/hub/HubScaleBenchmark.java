@@ -164,6 +164,7 @@ class HubScaleBenchmark {
       }
       long heap = heapAfterGc(hub.pid());
       assertThat(hub.alive()).as("the hub survives the run under -Xmx256m").isTrue();
+      assertThat(Files.readString(log)).as("the hub's log").doesNotContain("OutOfMemoryError");
 
       StringBuilder out = new StringBuilder();
       out.append(String.format("Hub at %,d entities, %,d spokes, %d rounds; %d plans after the spokes' first"
