@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Pairs desired state with reported state and decides, for every entity, at most one plan (DESIGN.md section 3).
@@ -37,6 +38,19 @@ public final class Planner {
   }
 
   public PlanningResult plan(PlanningInput input) {
+    return plan(input, id -> Optional.empty());
+  }
+
+  /**
+   * Plans {@code input} deciding again only the {@code affected} entities and keeping {@code previous}'s decision
+   * for every other one. Gives what {@link #plan} gives when {@code affected} is what
+   * {@link IncrementalPlanning#affected} says for the input {@code previous} was planned from.
+   */
+  public PlanningResult replan(PlanningInput input, PlanningResult previous, Set<EntityId> affected) {
+    return plan(input, id -> affected.contains(id) ? Optional.empty() : previous.decision(id));
+  }
+
+  private PlanningResult plan(PlanningInput input, Function<EntityId, Optional<EntityDecision>> kept) {
     DesiredState desired = input.desired();
     ReportedState reported = input.reported();
     // 1. Index what the pass looks up repeatedly, once.
@@ -59,7 +73,8 @@ public final class Planner {
       if (decisions.containsKey(entity.id())) {
         continue;
       }
-      EntityDecision decision = decider.decide(entity, Optional.ofNullable(reports.get(entity.id())));
+      EntityDecision decision = kept.apply(entity.id())
+          .orElseGet(() -> decider.decide(entity, Optional.ofNullable(reports.get(entity.id()))));
       decisions.put(entity.id(), decision);
       decision.plan().ifPresent(plans::add);
     }

@@ -8,6 +8,7 @@ import io.apollo.reconciler.store.StoredPlan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -28,6 +29,8 @@ public final class HubMetrics implements PassMeters, PushClient.AttemptListener 
 
   public HubMetrics(Clock clock) {
     this.clock = clock;
+    // The JVM's heap by pool, so that a hub's footprint can be watched: jvm_memory_used_bytes{area="heap"}.
+    new JvmMemoryMetrics().bindTo(registry);
     this.passes = Timer.builder("apollo.reconcile.pass").description("Reconcile passes and how long they took.")
         .publishPercentileHistogram().register(registry);
     for (PlanState state : PlanState.values()) {
@@ -58,6 +61,13 @@ public final class HubMetrics implements PassMeters, PushClient.AttemptListener 
   public void fetched(Duration took, boolean reached) {
     Timer.builder("apollo.git.fetch").description("Fetches of the config repository, by outcome.")
         .tag("outcome", reached ? "ok" : "failed").publishPercentileHistogram().register(registry).record(took);
+  }
+
+  @Override
+  public void phase(String name, Duration took) {
+    Timer.builder("apollo.reconcile.phase").description("Steps of reconcile passes (fetch, list, load, reports,"
+        + " approvals, plan, diff, store, publish, dispatch, snapshot; skipped for a pass that found nothing new)"
+        + " and how long each took.").tag("phase", name).register(registry).record(took);
   }
 
   @Override

@@ -7,13 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -23,8 +18,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * Makes one commit of file writes on top of a parent, straight into the object database: the parent's tree read
- * into an in-memory index, the files laid over it, a new tree and commit written. No working tree, no checkout.
+ * Makes one commit of file writes on top of a parent, straight into the object database: the trees on the written
+ * paths rewritten ({@link TreeEdit}), a new commit written. No working tree, no checkout.
  */
 final class CommitWriter {
   private CommitWriter() {}
@@ -39,38 +34,18 @@ final class CommitWriter {
         ObjectReader reader = inserter.newReader();
         RevWalk walk = new RevWalk(reader)) {
       RevCommit base = walk.parseCommit(parent);
-      DirCache index = DirCache.newInCore();
-      DirCacheBuilder builder = index.builder();
-      builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, base.getTree());
-      builder.finish();
-
-      DirCacheEditor editor = index.editor();
-      boolean changed = false;
+      Map<String, ObjectId> blobs = new LinkedHashMap<>();
       for (FileWrite file : lastWriteWins(files).values()) {
-        byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
-        ObjectId blob = inserter.idFor(Constants.OBJ_BLOB, bytes);
-        DirCacheEntry existing = index.getEntry(file.path());
-        if (existing != null && existing.getObjectId().equals(blob)
-            && existing.getFileMode() == FileMode.REGULAR_FILE) {
-          continue;
-        }
-        ObjectId inserted = inserter.insert(Constants.OBJ_BLOB, bytes);
-        editor.add(new DirCacheEditor.PathEdit(file.path()) {
-          @Override
-          public void apply(DirCacheEntry entry) {
-            entry.setFileMode(FileMode.REGULAR_FILE);
-            entry.setObjectId(inserted);
-          }
-        });
-        changed = true;
+        blobs.put(file.path(), inserter.insert(Constants.OBJ_BLOB, file.content().getBytes(StandardCharsets.UTF_8)));
       }
-      if (!changed && !evenIfUnchanged) {
+      // Only the trees on the written paths are read and written again (issue 7: a 13,000-file repository).
+      Optional<ObjectId> tree = TreeEdit.write(reader, inserter, base.getTree(), blobs);
+      if (tree.isEmpty() && !evenIfUnchanged) {
         return Optional.empty();
       }
-      editor.finish();
 
       CommitBuilder commit = new CommitBuilder();
-      commit.setTreeId(index.writeTree(inserter));
+      commit.setTreeId(tree.orElse(base.getTree()));
       commit.setParentId(base);
       PersonIdent who = new PersonIdent(identity.name(), identity.email());
       commit.setAuthor(who);

@@ -38,6 +38,8 @@ public final class JGitConfigRepository implements ConfigRepository {
   private final Clock clock;
   private final long maxFileBytes;
   private final PlanReader plans;
+  /** Folders of commits listed before, by tree id: listing a new commit walks only the folders it changed. */
+  private final TreeListings listings = new TreeListings();
   private final ReentrantLock lock = new ReentrantLock();
 
   private final CloneKeeper clone;
@@ -52,7 +54,7 @@ public final class JGitConfigRepository implements ConfigRepository {
     this.clock = clock;
     this.maxFileBytes = YamlLimits.defaults().maxFileBytes();
     this.clone = CloneKeeper.open(settings.localDir(), settings.branch(), remote);
-    this.plans = new PlanReader(new RoleIndex(ConfigLoader.withDefaults(), maxFileBytes), identity.email());
+    this.plans = new PlanReader(new RoleIndex(ConfigLoader.withDefaults(), maxFileBytes, listings), identity.email());
   }
 
   /**
@@ -115,7 +117,7 @@ public final class JGitConfigRepository implements ConfigRepository {
 
   @Override
   public ConfigSource source(String commit) {
-    return locked(() -> new WatchedSource(new GitCommitSource(repository(), resolve(commit), maxFileBytes),
+    return locked(() -> new WatchedSource(new GitCommitSource(repository(), resolve(commit), maxFileBytes, listings),
         () -> suspect = true));
   }
 

@@ -29,9 +29,17 @@ final class RoleIndex {
   private final Map<String, Boolean> mentionsRole = lru(BLOBS_KEPT);
   private final Map<ObjectId, SortedMap<String, Role>> byCommit = lru(COMMITS_KEPT);
 
+  private final TreeListings listings;
+
   RoleIndex(ConfigLoader loader, long maxFileBytes) {
+    this(loader, maxFileBytes, new TreeListings());
+  }
+
+  /** @param listings folders listed before, shared with the repository's other readers of commits */
+  RoleIndex(ConfigLoader loader, long maxFileBytes, TreeListings listings) {
     this.loader = loader;
     this.maxFileBytes = maxFileBytes;
+    this.listings = listings;
   }
 
   /** The roles defined in {@code commit}'s tree, by name. */
@@ -40,7 +48,7 @@ final class RoleIndex {
     if (known != null) {
       return known;
     }
-    GitCommitSource tree = new GitCommitSource(repository, commit, maxFileBytes);
+    GitCommitSource tree = new GitCommitSource(repository, commit, maxFileBytes, listings);
     SortedMap<String, Role> roles = loader.load(new RoleFiles(tree), Runnable::run, parses).state().roles();
     byCommit.put(commit.copy(), roles);
     return roles;

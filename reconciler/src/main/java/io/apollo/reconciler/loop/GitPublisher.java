@@ -23,7 +23,12 @@ import org.slf4j.LoggerFactory;
 final class GitPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(GitPublisher.class);
 
+  /** The prefix of the branches plans are proposed on. */
+  static final String PLAN_BRANCHES = "apollo/plan/";
+
   private final ConfigRepository repository;
+  /** Whether the last {@link #publish} left git work for the next pass (a commit, proposal or deletion failed). */
+  private boolean unfinished;
 
   GitPublisher(ConfigRepository repository) {
     this.repository = repository;
@@ -34,6 +39,7 @@ final class GitPublisher {
    * @param fetched whether this pass's fetch reached the remote: only then does a missing branch mean deleted
    */
   void publish(Changes changes, List<Plan> proposed, Set<String> onMain, String commit, boolean fetched) {
+    unfinished = false;
     for (StoredPlan s : changes.all()) {
       if (onMain.contains(s.id()) && s.git() != GitPlace.ON_MAIN && s.state() != PlanState.SUPERSEDED) {
         changes.put(s.withGit(GitPlace.ON_MAIN, changes.at()));
@@ -45,6 +51,11 @@ final class GitPublisher {
     commitUnapproved(changes, proposed, commit);
     propose(changes, proposed, commit);
     withdraw(changes);
+  }
+
+  /** Whether the last {@link #publish} left git work undone, which the next pass must try again. */
+  boolean unfinished() {
+    return unfinished;
   }
 
   private void commitUnapproved(Changes changes, List<Plan> proposed, String commit) {
@@ -69,6 +80,7 @@ final class GitPublisher {
       plans.forEach(s -> changes.put(s.withGit(GitPlace.ON_MAIN, changes.at())));
       LOG.info("Committed {} plan(s) needing no approval to the governed branch as {}", files.size(), head);
     } catch (ReconcilerException e) {
+      unfinished = true;
       LOG.warn("Could not commit {} plan(s) to the governed branch; the next pass tries again: {}", files.size(),
           e.getMessage());
     }
@@ -91,6 +103,7 @@ final class GitPublisher {
         LOG.info("Proposed plan {} for {} on branch {}; it needs approval by {}", plan.id(), plan.entity(), branch,
             String.join(", ", plan.requiredRoles()));
       } catch (ReconcilerException e) {
+        unfinished = true;
         LOG.warn("Could not propose plan {} on branch {}; the next pass tries again: {}", plan.id(), branch,
             e.getMessage());
       }
@@ -102,7 +115,7 @@ final class GitPublisher {
    * the reason, and never proposed again (a plan is proposed only while it has no place in git).
    */
   private void cancelDeleted(Changes changes, Set<String> onMain) {
-    Set<String> branches = repository.branches("apollo/plan/");
+    Set<String> branches = repository.branches(PLAN_BRANCHES);
     for (StoredPlan s : changes.all()) {
       if (s.git() == GitPlace.PROPOSED && PlanDiff.WAITING.contains(s.state()) && !onMain.contains(s.id())
           && !branches.contains("apollo/plan/" + s.id())) {
@@ -118,12 +131,13 @@ final class GitPublisher {
       if (s.state() != PlanState.SUPERSEDED || s.git() != GitPlace.PROPOSED) {
         continue;
       }
-      String branch = "apollo/plan/" + s.id();
+      String branch = PLAN_BRANCHES + s.id();
       try {
         repository.deleteBranch(branch);
         changes.put(s.withGit(GitPlace.WITHDRAWN, changes.at()));
         LOG.info("Deleted branch {}: plan {} is superseded", branch, s.id());
       } catch (ReconcilerException e) {
+        unfinished = true;
         LOG.warn("Could not delete branch {}; the next pass tries again: {}", branch, e.getMessage());
       }
     }

@@ -8,24 +8,22 @@ import io.apollo.core.load.LoadResult;
 import io.apollo.core.load.ParseCache;
 import io.apollo.core.plan.Plan;
 import io.apollo.core.plan.PlanState;
+import io.apollo.core.plan.IncrementalPlanning;
 import io.apollo.core.plan.Planner;
 import io.apollo.core.plan.PlanningInput;
 import io.apollo.core.plan.PlanningResult;
 import io.apollo.core.report.ReportedState;
 import io.apollo.core.report.SpokeReport;
-import io.apollo.core.report.SpokeReportJson;
 import io.apollo.reconciler.ReconcilerException;
 import io.apollo.reconciler.dispatch.DispatchChoice;
 import io.apollo.reconciler.gitsync.ConfigRepository;
 import io.apollo.reconciler.gitsync.FetchResult;
-import io.apollo.reconciler.gitsync.PlanEdits;
 import io.apollo.reconciler.gitsync.PlanOnBranch;
 import io.apollo.reconciler.store.DispatchAttempt;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredApproval;
 import io.apollo.reconciler.store.StoredPlan;
 import io.apollo.reconciler.store.StoredReport;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +51,7 @@ public final class Reconciler {
   private final HubStore store;
   private final ConfigLoader loader;
   private final ParseCache cache = new ParseCache();
+  private final ReportParses reportParses = new ReportParses();
   private final Executor workers;
   private final Clock clock;
   private final Planner planner = new Planner(new ConstraintEvaluator());
@@ -68,6 +67,12 @@ public final class Reconciler {
   /** Backoff between fetches of a remote that fails: 1 s doubling, at most {@link #FETCH_BACKOFF_CAP}. */
   static final Duration FETCH_BACKOFF_CAP = Duration.ofSeconds(60);
   private final PassMeters meters;
+  /** The last planning pass: the next one decides again only the entities a change can affect. */
+  private Optional<Planned> lastPlanned = Optional.empty();
+
+  private record Planned(PlanningInput input, PlanningResult result) {}
+  /** The last full pass's snapshot and the plan branches after it: what a pass that finds nothing new keeps. */
+  private Optional<QuietCheck> lastFull = Optional.empty();
 
   public Reconciler(ConfigRepository repository, HubStore store, ConfigLoader loader, Executor workers,
       Clock clock) {
@@ -89,62 +94,107 @@ public final class Reconciler {
   /** Runs one pass; {@code why} names its triggers for the log. Never throws for git being unreachable. */
   public HubSnapshot pass(long number, String why) {
     Instant now = clock.instant();
+    PassPhases phases = new PassPhases();
     // 1. Fetch: a remote that cannot be reached leaves the last fetched head governing.
     Optional<String> fetchError = fetch(number, now, why);
     Optional<String> head = repository.head();
+    phases.end("fetch");
     if (head.isEmpty()) {
       return new HubSnapshot(number, now, Optional.empty(), lastFetch, fetchError, List.of(),
           io.apollo.core.config.DesiredState.empty(), ReportedState.empty(), Map.of(), Optional.empty(),
           store.plans(), store.approvals(), store.acknowledgedPlans());
     }
-    // 2. Load the commit (only changed blobs are parsed again).
+    // 2. Nothing new (the commit already loaded, the same plan branches, no report, approval or clock trigger, the
+    //    last pass's git work done): keep the last pass's plans rather than plan again.
+    Optional<HubSnapshot> kept = lastFull.flatMap(q -> q.keep(number, now, why, head, fetchError, lastFetch,
+        repository.branches(GitPublisher.PLAN_BRANCHES), store::acknowledgedPlans));
+    if (kept.isPresent()) {
+      phases.end("skipped");
+      phases.report(meters);
+      LOG.debug("Pass {} ({}) on {}: nothing new in {} ms ({})", number, why, abbreviate(head.get()),
+          phases.total().toMillis(), phases);
+      return kept.get();
+    }
+    lastFull = Optional.empty();
+    // 3. Load the commit (only changed blobs are parsed again).
     String commit = head.get();
     if (!loadedCommit.equals(head)) {
-      loaded = loader.load(repository.source(commit), workers, cache);
+      TimedSource source = new TimedSource(repository.source(commit));
+      loaded = loader.load(source, workers, cache);
+      phases.inner("list", source.listNanos());
       loadedCommit = head;
       store.putMeta("governing_commit", commit);
-      LOG.info("Pass {}: loaded commit {} ({} entities, {} problems)", number, abbreviate(commit),
-          loaded.state().entities().size(), loaded.problems().size());
+      phases.end("load");
+      LOG.info("Pass {}: loaded commit {} ({} entities, {} problems, {} file(s) parsed again)", number,
+          abbreviate(commit), loaded.state().entities().size(), loaded.problems().size(), source.reads());
     }
-    // 3. Read the reports: the spokes' truth about what runs.
+    // 4. Read the reports: the spokes' truth about what runs.
     Map<String, StoredReport> reports = store.reports();
     ReportedState reported = reported(reports);
-    // 4. Read approvals from git and remember them.
+    phases.end("reports");
+    // 5. Read approvals from git and remember them.
     Map<String, PlanOnBranch> onMain = repository.plansOnBranch(commit);
-    store.recordApprovals(approvalsSeen(onMain));
+    store.recordApprovals(GitApprovals.seen(onMain, store.plans()));
     Map<String, List<StoredApproval>> approvals = store.approvals();
-    // 5. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
+    phases.end("approvals");
+    // 6. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
     Changes changes = new Changes(now, byId(store.plans()));
     for (String planId : ReportFollower.follow(changes, reported)) {
       StoredPlan p = changes.get(planId).orElseThrow();
       store.recordDispatch(new DispatchAttempt(planId, p.spoke(), now, true, "a report of the spoke names it"));
     }
-    // 6. Plan: entities on spokes that never reported get none (DESIGN.md section 5).
+    // 7. Plan: entities on spokes that never reported get none (DESIGN.md section 5).
     Set<String> failed = changes.all().stream().filter(p -> p.state() == PlanState.FAILED)
         .map(StoredPlan::id).collect(Collectors.toSet());
-    Map<String, List<Approval>> given = accepted(approvals);
-    PlanningResult result = planner.plan(new PlanningInput(RolesAsApproved.of(loaded.state(), given), reported,
-        now, given, failed));
+    Map<String, List<Approval>> given = GitApprovals.accepted(approvals);
+    PlanningResult result = plan(new PlanningInput(RolesAsApproved.of(loaded.state(), given), reported, now, given,
+        failed), number);
     List<Plan> proposed = result.plans().stream().filter(p -> reports.containsKey(p.spoke())).toList();
-    // 7. Diff against the store.
+    phases.end("plan");
+    // 8. Diff against the store.
     Map<String, ObjectNode> bodies = new HashMap<>();
     proposed.forEach(p -> bodies.put(p.id(), PlanBody.of(p, loaded.state(), commit)));
     PlanDiff.apply(changes, result, proposed, bodies);
-    // 8. Persist, then put plans in git (committed or proposed), then persist where git put them.
+    phases.end("diff");
+    // 9. Persist, then put plans in git (committed or proposed), then persist where git put them.
     store.save(changes.written(), changes.events());
+    phases.end("store");
     Changes published = new Changes(now, byId(store.plans()));
     git.publish(published, proposed, onMain.keySet(), commit, fetchError.isEmpty());
-    // 9. Dispatch: approved plans in git whose entity has nothing in flight.
+    phases.end("publish");
+    // 10. Dispatch: approved plans in git whose entity has nothing in flight.
     for (StoredPlan s : DispatchChoice.choose(published.all(), proposed)) {
       published.move(s, PlanState.DISPATCHED, "DISPATCHED", "handed to spoke " + s.spoke());
       LOG.info("Pass {}: dispatching plan {} for {} to spoke {}", number, s.id(), s.entity(), s.spoke());
     }
     store.save(published.written(), published.events());
-    logPass(number, why, commit, changes, published);
+    phases.end("dispatch");
     Map<String, Instant> reportedAt = new LinkedHashMap<>();
     reports.forEach((spoke, r) -> reportedAt.put(spoke, r.receivedAt()));
-    return new HubSnapshot(number, now, head, lastFetch, fetchError, loaded.problems(), loaded.state(), reported,
-        reportedAt, Optional.of(result), store.plans(), store.approvals(), store.acknowledgedPlans());
+    HubSnapshot snapshot = new HubSnapshot(number, now, head, lastFetch, fetchError, loaded.problems(),
+        loaded.state(), reported, reportedAt, Optional.of(result), store.plans(), store.approvals(),
+        store.acknowledgedPlans());
+    phases.end("snapshot");
+    if (fetchError.isEmpty() && !git.unfinished()) {
+      lastFull = Optional.of(new QuietCheck(snapshot, repository.branches(GitPublisher.PLAN_BRANCHES)));
+    }
+    logPass(number, why, commit, changes, published, phases);
+    return snapshot;
+  }
+
+  /**
+   * Plans {@code input}: only the entities the change since the last planning can affect when that can be told
+   * ({@link IncrementalPlanning}), else the whole fleet.
+   */
+  private PlanningResult plan(PlanningInput input, long number) {
+    Optional<Set<io.apollo.core.config.EntityId>> affected =
+        lastPlanned.flatMap(last -> IncrementalPlanning.affected(last.input(), input));
+    PlanningResult result = affected.map(entities -> planner.replan(input, lastPlanned.get().result(), entities))
+        .orElseGet(() -> planner.plan(input));
+    lastPlanned = Optional.of(new Planned(input, result));
+    LOG.debug("Pass {}: planned {}", number, affected.map(a -> a.size() + " entities again, the rest kept")
+        .orElse("the whole fleet"));
+    return result;
   }
 
   /**
@@ -204,64 +254,10 @@ public final class Reconciler {
 
   private ReportedState reported(Map<String, StoredReport> reports) {
     List<SpokeReport> all = new ArrayList<>();
-    for (StoredReport r : reports.values()) {
-      try {
-        all.addAll(SpokeReportJson.read("stored report of spoke " + r.spoke(),
-            r.json().getBytes(StandardCharsets.UTF_8), id -> loaded.state().entity(id).map(Entity::product)));
-      } catch (RuntimeException e) {
-        LOG.warn("The stored report of spoke {} no longer reads and is ignored: {}", r.spoke(), e.getMessage());
-      }
-    }
+    reportParses.parse(reports, id -> loaded.state().entity(id).map(Entity::product), (r, e) ->
+        LOG.warn("The stored report of spoke {} no longer reads and is ignored: {}", r.spoke(), e.getMessage()))
+        .values().forEach(read -> read.ifPresent(all::addAll));
     return ReportedState.of(all);
-  }
-
-  /**
-   * Each piece of git evidence as stored approvals: one per role it meets, or one refused. Evidence is judged
-   * against the plan file as its own commit left it (DESIGN.md section 4): an approval given to a file edited
-   * beyond approving it (another version, a dropped role) approves something the hub will not run, and is refused
-   * for good; an approval given to the file as proposed stands when someone edits the file later. The hub only
-   * ever dispatches the plan it proposed, from its store.
-   */
-  private List<StoredApproval> approvalsSeen(Map<String, PlanOnBranch> onMain) {
-    Map<String, String> proposedFiles = new HashMap<>();
-    for (StoredPlan plan : store.plans()) {
-      if (onMain.containsKey(plan.id())) {
-        PlanBody.proposedFile(plan).ifPresent(file -> proposedFiles.put(plan.id(), file));
-      }
-    }
-    return approvalsSeen(onMain, (plan, commit) -> Optional.ofNullable(proposedFiles.get(plan.planId()))
-        .map(proposed -> PlanEdits.changedFields(proposed, plan.contentAt(commit))).orElse(List.of()));
-  }
-
-  /** As above, with {@code edits} giving the fields a plan file at a commit changed from what the hub proposed. */
-  static List<StoredApproval> approvalsSeen(Map<String, PlanOnBranch> onMain,
-      java.util.function.BiFunction<PlanOnBranch, String, List<String>> edits) {
-    List<StoredApproval> seen = new ArrayList<>();
-    onMain.values().forEach(plan -> plan.approvals().forEach(e -> {
-      List<String> changed = edits.apply(plan, e.commit());
-      if (!changed.isEmpty()) {
-        seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(), e.claimedRole(), e.kind().name(), e.at(),
-            Optional.of("the plan file was changed beyond approving it (" + String.join(", ", changed.stream()
-                .map(f -> f.isEmpty() ? "the whole file" : f).toList()) + "): the hub runs only the plan it"
-                + " proposed; restore the file and approve again"), Optional.of("PLAN_EDITED")));
-      } else if (e.accepted() && !e.rolesMet().isEmpty()) {
-        e.rolesMet().forEach(role -> seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(),
-            Optional.of(role), e.kind().name(), e.at(), Optional.empty(), Optional.empty())));
-      } else {
-        seen.add(new StoredApproval(plan.planId(), e.commit(), e.by(), e.claimedRole(), e.kind().name(), e.at(),
-            e.refusal().or(() -> Optional.of(e.by() + " holds none of the roles this plan needs")),
-            e.refusalReason().map(Enum::name).or(() -> Optional.of("HOLDS_NO_ROLE"))));
-      }
-    }));
-    return seen;
-  }
-
-  /** Accepted approvals as the planner takes them: one per role met. */
-  static Map<String, List<Approval>> accepted(Map<String, List<StoredApproval>> approvals) {
-    Map<String, List<Approval>> byPlan = new HashMap<>();
-    approvals.forEach((planId, list) -> byPlan.put(planId, list.stream().filter(StoredApproval::accepted)
-        .map(a -> new Approval(a.by(), a.role(), Optional.of(a.at()))).toList()));
-    return byPlan;
   }
 
   private static Map<String, StoredPlan> byId(List<StoredPlan> plans) {
@@ -270,15 +266,18 @@ public final class Reconciler {
     return byId;
   }
 
-  private static void logPass(long number, String why, String commit, Changes planned, Changes published) {
+  private void logPass(long number, String why, String commit, Changes planned, Changes published,
+      PassPhases phases) {
+    phases.report(meters);
     if (planned.events().isEmpty() && published.events().isEmpty()) {
-      LOG.debug("Pass {} ({}) on {}: nothing changed", number, why, abbreviate(commit));
+      LOG.debug("Pass {} ({}) on {}: nothing changed in {} ms ({})", number, why, abbreviate(commit),
+          phases.total().toMillis(), phases);
       return;
     }
     planned.events().forEach(e -> LOG.info("Pass {}: plan {} is {}: {}", number, e.planId(), e.state(),
         e.message()));
-    LOG.info("Pass {} ({}) on {}: {} plan changes, {} dispatched", number, why, abbreviate(commit),
-        planned.events().size(), published.events().size());
+    LOG.info("Pass {} ({}) on {}: {} plan changes, {} dispatched in {} ms ({})", number, why, abbreviate(commit),
+        planned.events().size(), published.events().size(), phases.total().toMillis(), phases);
   }
 
   static String abbreviate(String commit) {

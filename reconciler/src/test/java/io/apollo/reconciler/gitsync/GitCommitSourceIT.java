@@ -3,6 +3,7 @@ package io.apollo.reconciler.gitsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apollo.core.load.ConfigLoader;
+import io.apollo.core.load.ConfigSource;
 import io.apollo.core.load.LoadResult;
 import io.apollo.core.load.ParseCache;
 import io.apollo.core.load.ProblemReason;
@@ -91,6 +92,33 @@ class GitCommitSourceIT {
       assertThat(first.reads.get()).isEqualTo(first.list().files().size());
       assertThat(second.reads.get()).as("only entities/staging.yaml changed").isEqualTo(1);
       assertThat(reloaded.problems()).isEmpty();
+    }
+  }
+
+  /** Issue 7: folders kept by tree id list the next commit exactly as a fresh listing does, walking only what changed. */
+  @Test
+  void foldersListedBeforeAreReusedAndTheNextCommitListsAsAFreshListingDoes() throws Exception {
+    try (Repository repository = open()) {
+      TreeListings listings = new TreeListings();
+      ObjectId first = GitCommitSource.resolve(repository, "refs/heads/main");
+      ConfigSource.Listing before = new GitCommitSource(repository, first, MAX, listings).list();
+      int folders = listings.size();
+      Path staging = work.resolve("entities/staging.yaml");
+      Files.writeString(staging, Files.readString(staging) + "\n# reviewed 2026-11-30\n");
+      Files.createDirectories(work.resolve("entities/more"));
+      Files.writeString(work.resolve("entities/more/extra.yaml"), "# nothing yet\n");
+      Files.delete(work.resolve("entities/production.yaml"));
+      commitAndPush("Change, add and remove files");
+      ObjectId second = GitCommitSource.resolve(repository, "refs/heads/main");
+
+      ConfigSource.Listing kept = new GitCommitSource(repository, second, MAX, listings).list();
+
+      assertThat(kept).isEqualTo(new GitCommitSource(repository, second, MAX).list());
+      assertThat(kept.files()).extracting(ConfigSource.Entry::path).contains("entities/more/extra.yaml")
+          .doesNotContain("entities/production.yaml");
+      assertThat(listings.size()).as("only the root, entities/ and entities/more/ are new")
+          .isEqualTo(folders + 3);
+      assertThat(new GitCommitSource(repository, first, MAX, listings).list()).isEqualTo(before);
     }
   }
 

@@ -293,4 +293,47 @@ class ReconcilerTest {
         .orElseGet(() -> ApprovalEvidence.accepted(ApprovalEvidence.Kind.MERGE, by, Optional.empty(), roles,
             "m" + by.hashCode(), at));
   }
+
+  /** Issue 7: a fetch that finds nothing new must not plan again; anything new must. */
+  @Test
+  void aFetchThatFindsNothingNewKeepsTheLastPlansAndAnythingNewPlansAgain() {
+    start(TestRepo.open("http://127.0.0.1:1"));
+    reportProductionRunning("1.0.0");
+    repo.write("entities/production.yaml", productionWeb("1.1.0"));
+    HubSnapshot full = reconciler.pass(++passes, "git webhook");
+    StoredPlan plan = only(full, "production/web");
+    assertThat(plan.git()).isEqualTo(GitPlace.PROPOSED);
+
+    HubSnapshot kept = reconciler.pass(++passes, "poll interval, git webhook");
+    assertThat(kept.result()).as("nothing planned again").containsSame(full.result().orElseThrow());
+    assertThat(kept.pass()).isEqualTo(passes);
+    assertThat(kept.plans()).isEqualTo(full.plans());
+
+    report(Reports.of("staging-spoke"));
+    HubSnapshot afterReport = reconciler.pass(++passes, "report of spoke staging-spoke");
+    assertThat(afterReport.result().orElseThrow()).isNotSameAs(full.result().orElseThrow());
+    assertThat(afterReport.plans()).extracting(p -> p.entity().toString()).contains("staging/web");
+    // That pass committed the staging plan to main: a new head, planned once more, then quiet again.
+    assertThat(repo.committed()).hasSize(1);
+    HubSnapshot onOwnCommit = reconciler.pass(++passes, "poll interval");
+    assertThat(onOwnCommit.result().orElseThrow()).isNotSameAs(afterReport.result().orElseThrow());
+    HubSnapshot quietAgain = reconciler.pass(++passes, "poll interval");
+    assertThat(quietAgain.result()).containsSame(onOwnCommit.result().orElseThrow());
+
+    // A proposal's branch deleted by a person is news even on the same commit.
+    repo.deleteBranch("apollo/plan/" + plan.id());
+    HubSnapshot afterDelete = reconciler.pass(++passes, "poll interval");
+    assertThat(afterDelete.result().orElseThrow()).isNotSameAs(quietAgain.result().orElseThrow());
+    assertThat(afterDelete.plan(plan.id()).orElseThrow().state()).isEqualTo(PlanState.CANCELLED);
+
+    // A new commit is news.
+    repo.write("entities/production.yaml", productionWeb("1.2.0"));
+    HubSnapshot afterCommit = reconciler.pass(++passes, "git webhook");
+    assertThat(afterCommit.result().orElseThrow()).isNotSameAs(afterDelete.result().orElseThrow());
+    assertThat(only(afterCommit, "production/web").id()).isNotEqualTo(plan.id());
+
+    // The clock's own trigger is news.
+    HubSnapshot onTime = reconciler.pass(++passes, "a window or freeze may turn at " + clock.instant());
+    assertThat(onTime.result().orElseThrow()).isNotSameAs(afterCommit.result().orElseThrow());
+  }
 }
