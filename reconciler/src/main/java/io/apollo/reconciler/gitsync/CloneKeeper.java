@@ -91,6 +91,11 @@ final class CloneKeeper implements AutoCloseable {
         "the remote " + remote + " has no branch '" + branch + "'; check --branch" + context));
   }
 
+  /** The remote's {@code name} branch as last fetched; empty when it was not there (or no clone yet). */
+  Optional<ObjectId> tracking(String name) {
+    return clone == null ? Optional.empty() : clone.tracking(name);
+  }
+
   /** Empty when {@code commit} and its tree read; else what is wrong (every object is read when deep). */
   Optional<String> check(ObjectId commit, boolean deep) {
     return local().check(commit, deep);

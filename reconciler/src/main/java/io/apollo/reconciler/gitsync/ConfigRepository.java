@@ -51,6 +51,14 @@ public interface ConfigRepository extends AutoCloseable {
   /** Deletes {@code branch} on the remote; nothing happens when it is not there. */
   void deleteBranch(String branch);
 
+  /**
+   * Deletes {@code branch} on the remote when its tip, as last fetched, is merged into {@code commit} (an ancestor
+   * of it), as a hosted server's "delete branch after merge" does; the delete is refused by the remote if the
+   * branch moved since. A branch with commits of its own that {@code commit} lacks (a squash merge, work pushed
+   * after the merge) is kept. Returns whether it was deleted.
+   */
+  boolean deleteMergedBranch(String branch, String commit);
+
   /** The remote's branches whose names start with {@code prefix} (such as {@code apollo/plan/}), as last fetched. */
   Set<String> branches(String prefix);
 

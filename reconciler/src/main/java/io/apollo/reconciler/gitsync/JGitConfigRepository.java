@@ -179,6 +179,31 @@ public final class JGitConfigRepository implements ConfigRepository {
   }
 
   @Override
+  public boolean deleteMergedBranch(String branch, String commit) {
+    return locked(() -> {
+      String ref = checkedBranchRef(branch);
+      Optional<ObjectId> tip = clone.tracking(branch);
+      if (tip.isEmpty() || !clone.isAncestor(tip.get(), resolve(commit))) {
+        return false;
+      }
+      // Expecting the tip we judged: if someone pushed to the branch meanwhile, the remote refuses the delete.
+      RemoteRefUpdate pushed = remote.push(repository(), ref, null, tip.get());
+      return switch (pushed.getStatus()) {
+        case OK, NON_EXISTING -> {
+          clone.setTracking(branch, null);
+          yield true;
+        }
+        default -> {
+          if (Remote.lostRace(pushed)) {
+            yield false;
+          }
+          throw remote.refused("delete merged branch " + branch, pushed);
+        }
+      };
+    });
+  }
+
+  @Override
   public Set<String> branches(String prefix) {
     return locked(() -> {
       try {

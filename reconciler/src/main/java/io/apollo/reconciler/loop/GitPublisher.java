@@ -47,6 +47,7 @@ final class GitPublisher {
     }
     if (fetched) {
       cancelDeleted(changes, onMain);
+      deleteMerged(changes, onMain, commit);
     }
     commitUnapproved(changes, proposed, commit);
     propose(changes, proposed, commit);
@@ -122,6 +123,29 @@ final class GitPublisher {
         changes.move(s, PlanState.CANCELLED, "BRANCH_DELETED", "branch apollo/plan/" + s.id()
             + " was deleted without being merged: the proposal is cancelled; change desired state for a new plan");
         LOG.info("Plan {} for {} is cancelled: its branch was deleted without being merged", s.id(), s.entity());
+      }
+    }
+  }
+
+  /**
+   * A plan branch merged into the governed branch has done its work: it is deleted, as a hosted server's "delete
+   * branch after merge" would, so merged proposals do not pile up. Only a branch whose tip the governed branch
+   * contains; a squash-merged one, or one with later commits, is left to people. A failure is only logged: the
+   * branch is tidied on a later pass.
+   */
+  private void deleteMerged(Changes changes, Set<String> onMain, String commit) {
+    Set<String> branches = repository.branches(PLAN_BRANCHES);
+    for (StoredPlan s : changes.all()) {
+      String branch = PLAN_BRANCHES + s.id();
+      if (!onMain.contains(s.id()) || !branches.contains(branch)) {
+        continue;
+      }
+      try {
+        if (repository.deleteMergedBranch(branch, commit)) {
+          LOG.info("Deleted branch {}: plan {} is merged", branch, s.id());
+        }
+      } catch (ReconcilerException e) {
+        LOG.warn("Could not delete the merged branch {}; a later pass tries again: {}", branch, e.getMessage());
       }
     }
   }

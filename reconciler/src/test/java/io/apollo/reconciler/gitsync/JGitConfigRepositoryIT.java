@@ -162,6 +162,37 @@ class JGitConfigRepositoryIT {
   }
 
   @Test
+  void aMergedBranchIsDeletedAndASquashMergedOneIsKept() {
+    hub.fetch();
+    hub.propose("apollo/plan/m1", List.of(new FileWrite("plans/production/m1.yaml", "m: 1\n")), "Propose m1");
+    hub.propose("apollo/plan/s1", List.of(new FileWrite("plans/production/s1.yaml", "s: 1\n")), "Propose s1");
+    repo.squashMerge(ALICE, "apollo/plan/s1");
+    String head = repo.mergeNoFf(ALICE, "apollo/plan/m1");
+    hub.fetch();
+
+    assertThat(hub.deleteMergedBranch("apollo/plan/s1", head)).as("squash-merged: its tip is not in main").isFalse();
+    assertThat(hub.deleteMergedBranch("apollo/plan/m1", head)).isTrue();
+    assertThat(hub.deleteMergedBranch("apollo/plan/m1", head)).as("already gone").isFalse();
+
+    assertThat(repo.remoteBranches("apollo/plan/")).containsExactly("apollo/plan/s1");
+    assertThat(hub.branches("apollo/plan/")).containsExactly("apollo/plan/s1");
+  }
+
+  @Test
+  void aMergedBranchSomeonePushedToSinceTheFetchIsKept() {
+    hub.fetch();
+    hub.propose("apollo/plan/m2", List.of(new FileWrite("plans/production/m2.yaml", "m: 2\n")), "Propose m2");
+    String head = repo.mergeNoFf(ALICE, "apollo/plan/m2");
+    hub.fetch();
+    GitFixture.git(repo.work(), "checkout", "-q", "-b", "more", "origin/apollo/plan/m2");
+    repo.write("notes.txt", "later work\n").commitAll(ALICE, "Later work on the plan branch");
+    GitFixture.git(repo.work(), "push", "-q", "origin", "HEAD:apollo/plan/m2");
+
+    assertThat(hub.deleteMergedBranch("apollo/plan/m2", head)).isFalse();
+    assertThat(repo.remoteBranches("apollo/plan/")).containsExactly("apollo/plan/m2");
+  }
+
+  @Test
   void branchesAreAsLastFetchedIncludingOnesPeopleMadeOrDeleted() {
     hub.fetch();
     hub.propose("apollo/plan/a", List.of(new FileWrite("plans/production/a.yaml", "a\n")), "Propose a");

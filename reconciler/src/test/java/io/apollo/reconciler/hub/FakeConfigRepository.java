@@ -121,6 +121,12 @@ public final class FakeConfigRepository implements ConfigRepository {
     }
   }
 
+  /** The fake records no merge ancestry: a merged plan's branch stays, as after a squash merge. */
+  @Override
+  public synchronized boolean deleteMergedBranch(String branch, String commit) {
+    return false;
+  }
+
   @Override
   public synchronized Set<String> branches(String prefix) {
     return new TreeSet<>(proposed.keySet().stream().filter(b -> b.startsWith(prefix)).toList());

@@ -78,6 +78,8 @@ class HubEndToEndIT {
       JsonNode dispatched = h.client.awaitState(id, "DISPATCHED");
       assertThat(dispatched.path("approvals").values().stream().map(a -> a.path("by").asString() + " "
           + a.path("role").asString()).toList()).containsExactly("alice.nguyen@example.com sre");
+      HubClient.eventually("the merged branch to be deleted", () -> Optional.of(h.git.remoteBranches("apollo/plan/"))
+          .filter(List::isEmpty));
 
       // Poll mode: the plan is in every answer until a report names it.
       for (int i = 0; i < 2; i++) {

@@ -87,7 +87,11 @@ class HubGitFaultsIT {
       assertThat(h.client.plan(id).path("state").asString()).as("the plan is kept").isEqualTo("PENDING");
       h.git.mergeNoFf(GitFixture.ALICE, "apollo/plan/" + id);
       h.client.awaitState(id, "DISPATCHED");
-      assertThat(h.git.remoteBranches("apollo/plan/")).containsExactly("apollo/plan/" + id);
+      long pass = h.client.get("/v1/status").body().path("pass").asLong();
+      HubClient.eventually("two more passes", () -> Optional.of(h.client.get("/v1/status").body())
+          .filter(s -> s.path("pass").asLong() >= pass + 2));
+      assertThat(h.git.remoteBranches("apollo/plan/")).as("merged, the branch is deleted and not made again")
+          .isEmpty();
     }
   }
 
