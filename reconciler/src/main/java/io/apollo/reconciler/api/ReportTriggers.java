@@ -1,0 +1,60 @@
+package io.apollo.reconciler.api;
+
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Coalesces the reconcile passes that reports ask for: the first report that says something new wakes the loop at
+ * once; those that follow within {@link #SPACING} ask for one more pass at the end of it, however many they are. A
+ * pass reads every report stored, so one pass serves all the reports committed before it starts; without the
+ * spacing a steady stream of changing reports would keep the loop planning back to back, taking a core from the
+ * reports themselves. A change a spoke reports is planned for within {@code SPACING} plus a pass.
+ *
+ * <p>Confined to one Vert.x context (the API verticle's event loop): call {@link #changed} from it only.
+ */
+final class ReportTriggers {
+  /** Least time between two passes that reports ask for. */
+  static final Duration SPACING = Duration.ofSeconds(1);
+
+  private final Vertx vertx;
+  private final Consumer<String> trigger;
+  private final long spacingMillis;
+  private long lastAt = Long.MIN_VALUE / 2;
+  private boolean deferred;
+  private String deferredFirst = "";
+  private int deferredMore;
+
+  ReportTriggers(Vertx vertx, Consumer<String> trigger, Duration spacing) {
+    this.vertx = vertx;
+    this.trigger = trigger;
+    this.spacingMillis = spacing.toMillis();
+  }
+
+  /** A report of {@code spoke} said something new and is committed. */
+  void changed(String spoke) {
+    long now = System.nanoTime() / 1_000_000;
+    if (deferred) {
+      deferredMore++;
+      return;
+    }
+    long wait = lastAt + spacingMillis - now;
+    if (wait <= 0) {
+      fire("report of spoke " + spoke, now);
+      return;
+    }
+    deferred = true;
+    deferredFirst = spoke;
+    deferredMore = 0;
+    vertx.setTimer(wait, id -> {
+      deferred = false;
+      fire("report of spoke " + deferredFirst + (deferredMore == 0 ? "" : " and " + deferredMore + " more"),
+          System.nanoTime() / 1_000_000);
+    });
+  }
+
+  private void fire(String why, long now) {
+    lastAt = now;
+    trigger.accept(why);
+  }
+}
