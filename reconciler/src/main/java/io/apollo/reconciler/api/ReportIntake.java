@@ -10,7 +10,11 @@ import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.ReportWriter;
 import io.apollo.reconciler.store.StoredReport;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +38,11 @@ final class ReportIntake {
   private final HubStore store;
   private final ReportWriter writer;
   private final Clock clock;
-  /** The meaning (the report without its times) of the last report stored per spoke, under {@link #epoch}. */
-  private final Map<String, String> meanings = new ConcurrentHashMap<>();
+  /**
+   * The SHA-256 of the meaning (the report without its times) of the last report stored per spoke, under {@link
+   * #epoch}: 32 bytes a spoke rather than the whole report.
+   */
+  private final Map<String, byte[]> meanings = new ConcurrentHashMap<>();
   private volatile long epoch = -1;
   private volatile SpokesOf spokes = new SpokesOf(null, Set.of());
 
@@ -91,8 +98,8 @@ final class ReportIntake {
     }
     ObjectNode node = SpokeReportJson.write(report);
     String json = node.toString();
-    String meaning = meaning(node);
-    boolean changed = !meaning.equals(swapMeaning(spoke, meaning, leadership));
+    byte[] meaning = meaning(node);
+    boolean changed = !Arrays.equals(meaning, swapMeaning(spoke, meaning, leadership));
     return writer.write(new StoredReport(spoke, json, clock.instant()))
         .whenComplete((done, failure) -> {
           if (failure != null) {
@@ -103,17 +110,18 @@ final class ReportIntake {
         .thenApply(done -> changed);
   }
 
-  /** Records {@code meaning} as the spoke's latest and returns the one before it ("" when it never reported). */
-  private String swapMeaning(String spoke, String meaning, long leadership) {
+  /** Records {@code meaning} as the spoke's latest and returns the one before it (empty when it never reported). */
+  private byte[] swapMeaning(String spoke, byte[] meaning, long leadership) {
     if (leadership != epoch) {
       meanings.clear();
       epoch = leadership;
     }
-    String previous = meanings.put(spoke, meaning);
+    byte[] previous = meanings.put(spoke, meaning);
     if (previous != null) {
       return previous;
     }
-    return store.report(spoke).map(r -> meaning((ObjectNode) PlanViews.JSON.readTree(r.json()))).orElse("");
+    return store.report(spoke).map(r -> meaning((ObjectNode) PlanViews.JSON.readTree(r.json())))
+        .orElse(new byte[0]);
   }
 
   private Set<String> spokesOf(DesiredState desired) {
@@ -142,12 +150,16 @@ final class ReportIntake {
   }
 
   /**
-   * The report without its times: two reports that differ only in when they were made say the same. Removes them
-   * from {@code node}.
+   * The SHA-256 of the report without its times: two reports that differ only in when they were made say the same.
+   * Removes the times from {@code node}.
    */
-  private static String meaning(ObjectNode node) {
+  private static byte[] meaning(ObjectNode node) {
     node.remove("reportedAt");
     node.path("entities").values().forEach(e -> ((ObjectNode) e).remove("observedAt"));
-    return node.toString();
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(node.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 }
