@@ -32,8 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * changed reports, then repeats. Then it stops the hub, starts {@link TrivialRoute} in a JVM of the same size and
  * drives it the same way, and prints a table with the ratio. Every child process is stopped before it returns.
  *
- * <p>Usage: {@code ReportBench FLEET-DIR WORK-DIR [--seconds N] [--warmup N] [--connections 16,64,256]
- * [--jfr FILE]}
+ * <p>Usage: {@code ReportBench FLEET-DIR WORK-DIR [--seconds N] [--warmup N] [--jit-warmup N]
+ * [--connections 16,64,256] [--jfr FILE]}: each run warms up {@code --warmup} seconds before its measured
+ * {@code --seconds}; each server first takes {@code --jit-warmup} seconds of load at the highest concurrency,
+ * unrecorded, so that the first figures are not those of a JVM still compiling.
  */
 public final class ReportBench {
   private static final Pattern SPOKE = Pattern.compile("^\\s*- name: (\\S+)\\s*$", Pattern.MULTILINE);
@@ -48,7 +50,10 @@ public final class ReportBench {
 
   /** One measured run of the generator. */
   record Result(String target, String mode, int connections, long ok, long errors, double rate, double p50,
-      double p99, double cpuMsPerReport, String statuses) {}
+      double p99, double cpuMsPerReport, Passes passes, String statuses) {}
+
+  /** The reconcile passes the hub ran during one run, and their time in all (none for the trivial route). */
+  record Passes(long count, double seconds) {}
 
   public static void main(String[] args) throws Exception {
     Path fleet = Path.of(args[0]).toAbsolutePath();
@@ -59,6 +64,7 @@ public final class ReportBench {
     }
     int seconds = Integer.parseInt(options.getOrDefault("--seconds", "10"));
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "3"));
+    int jit = Integer.parseInt(options.getOrDefault("--jit-warmup", "15"));
     List<Integer> connections = Stream.of(options.getOrDefault("--connections", "16,64,256").split(","))
         .map(Integer::parseInt).toList();
     Optional<String> jfr = Optional.ofNullable(options.get("--jfr"));
@@ -66,13 +72,13 @@ public final class ReportBench {
     ReportBench bench = new ReportBench(work);
     Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll));
     try {
-      bench.run(fleet, seconds, warmup, connections, jfr);
+      bench.run(fleet, seconds, warmup, jit, connections, jfr);
     } finally {
       bench.stopAll();
     }
   }
 
-  private void run(Path fleet, int seconds, int warmup, List<Integer> connections, Optional<String> jfr)
+  private void run(Path fleet, int seconds, int warmup, int jit, List<Integer> connections, Optional<String> jfr)
       throws Exception {
     String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
     // 1. The fleet as a bare repository, and a token for every spoke its environments list.
@@ -97,8 +103,10 @@ public final class ReportBench {
     plan.write(planFile);
     System.err.printf("hub up and loaded in %.1f s: %d spokes, %d entities%n", (System.nanoTime() - started) / 1e9,
         plan.spokes().size(), plan.spokes().stream().mapToInt(s -> s.entities().size()).sum());
-    // 3. The hub at each concurrency: changed reports, then repeats.
+    // 3. The hub at each concurrency: changed reports, then repeats; first a run unrecorded, for the JIT.
     List<Result> results = new ArrayList<>();
+    int most = connections.stream().mapToInt(Integer::intValue).max().orElse(64);
+    load("hub", hub, hubUrl, planFile, "changed", most, warmup, jit);
     for (int c : connections) {
       for (String mode : List.of("changed", "repeat")) {
         results.add(load("hub", hub, hubUrl, planFile, mode, c, warmup, seconds));
@@ -108,6 +116,7 @@ public final class ReportBench {
     // 4. The trivial route in a JVM of the same size, the same generator.
     Process trivial = start("trivial", new ArrayList<>(List.of(JVM.getFirst(), TrivialRoute.class.getName())));
     String trivialUrl = await(trivial, TrivialRoute.LISTENING, "trivial route");
+    load("trivial", trivial, trivialUrl, planFile, "repeat", most, warmup, jit);
     for (int c : connections) {
       results.add(load("trivial", trivial, trivialUrl, planFile, "repeat", c, warmup, seconds));
     }
@@ -205,17 +214,20 @@ public final class ReportBench {
 
   /**
    * One run of the generator against {@code server}. Beside the rate, the CPU time {@code server} spent per report
-   * accepted (warm-up included, and whatever else it did meanwhile, such as reconcile passes): a figure that depends
-   * less than the rate on what else runs on the machine.
+   * accepted in the measured seconds (whatever else it did meanwhile included, such as reconcile passes): a figure
+   * that depends less than the rate on what else runs on the machine.
    */
   private Result load(String target, Process server, String url, Path planFile, String mode, int connections,
       int warmup, int seconds) throws Exception {
-    long cpuBefore = cpuMillis(server);
     Process generator = start("load", List.of("-Xmx512m", ReportLoad.class.getName(), url, planFile.toString(), mode,
         String.valueOf(connections), String.valueOf(warmup), String.valueOf(seconds)));
+    Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
+    long cpuBefore = cpuMillis(server);
+    Passes passesBefore = passes(url);
     String line = await(generator, "RESULT ", "load generator");
-    generator.waitFor(30, TimeUnit.SECONDS);
     long cpu = cpuMillis(server) - cpuBefore;
+    Passes passesAfter = passes(url);
+    generator.waitFor(30, TimeUnit.SECONDS);
     Map<String, String> fields = new LinkedHashMap<>();
     for (String part : line.split(" ")) {
       int eq = part.indexOf('=');
@@ -224,11 +236,30 @@ public final class ReportBench {
     Result result = new Result(target, mode, connections, Long.parseLong(fields.get("ok")),
         Long.parseLong(fields.get("errors")), Double.parseDouble(fields.get("rate")),
         Double.parseDouble(fields.get("p50")), Double.parseDouble(fields.get("p99")),
-        (double) cpu / Math.max(1, Long.parseLong(fields.get("all"))), fields.get("statuses"));
+        (double) cpu / Math.max(1, Long.parseLong(fields.get("ok"))), new Passes(passesAfter.count()
+            - passesBefore.count(), passesAfter.seconds() - passesBefore.seconds()), fields.get("statuses"));
     System.err.printf("%-8s %-8s %4d connections: %8.0f reports/s, p50 %6.2f ms, p99 %7.2f ms, %.3f CPU ms a"
         + " report, statuses %s%n", target, mode, connections, result.rate(), result.p50(), result.p99(),
         result.cpuMsPerReport(), result.statuses());
     return result;
+  }
+
+  /** How many reconcile passes the hub at {@code url} has run, and for how long, from its /metrics. */
+  private static Passes passes(String url) throws Exception {
+    HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
+        + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    long count = 0;
+    double seconds = 0;
+    if (metrics.statusCode() == 200) {
+      for (String line : metrics.body().split("\n")) {
+        if (line.startsWith("apollo_reconcile_pass_seconds_count")) {
+          count += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        } else if (line.startsWith("apollo_reconcile_pass_seconds_sum")) {
+          seconds += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    return new Passes(count, seconds);
   }
 
   /** CPU time (user and system) {@code process} has used, from /proc (clock ticks of 10 ms). */

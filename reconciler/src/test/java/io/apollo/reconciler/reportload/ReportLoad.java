@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The load generator of the reports benchmark, a process of its own: {@code connections} keep-alive HTTP/1.1
  * connections, each with one report in flight at a time (a closed loop: the next is sent when the answer comes),
  * spokes taken in turn. Runs {@code warmup} seconds unmeasured, then {@code seconds} measured, and prints one line:
- * {@code RESULT ok=<n> errors=<n> rate=<reports/s> p50=<ms> p99=<ms> all=<n> statuses=<status=count,...>}, where
- * {@code all} counts the reports accepted during the warm-up too.
+ * {@code RESULT ok=<n> errors=<n> rate=<reports/s> p50=<ms> p99=<ms> statuses=<status=count,...>}.
  *
  * <p>Modes: {@code changed} alternates each spoke's health from one report to its next, so every report says
  * something new; {@code repeat} sends the same health every time, so only the times differ.
@@ -43,7 +42,6 @@ public final class ReportLoad {
   private volatile long stopAt;
   private final AtomicLong ok = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
-  private final AtomicLong all = new AtomicLong();
   private final Map<Integer, Integer> statuses = new TreeMap<>();
   private long[] latencies = new long[1 << 16];
   private int count;
@@ -93,8 +91,8 @@ public final class ReportLoad {
     synchronized (this) {
       long[] sorted = Arrays.copyOf(latencies, count);
       Arrays.sort(sorted);
-      return String.format("RESULT ok=%d errors=%d rate=%.0f p50=%.2f p99=%.2f all=%d statuses=%s", ok.get(), errors.get(),
-          ok.get() / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99), all.get(), statuses);
+      return String.format("RESULT ok=%d errors=%d rate=%.0f p50=%.2f p99=%.2f statuses=%s", ok.get(), errors.get(),
+          ok.get() / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99), statuses);
     }
   }
 
@@ -123,9 +121,6 @@ public final class ReportLoad {
   }
 
   private synchronized void record(int status, long nanos) {
-    if (status == 202) {
-      all.incrementAndGet();
-    }
     if (!measuring || System.nanoTime() > stopAt) {
       return;
     }

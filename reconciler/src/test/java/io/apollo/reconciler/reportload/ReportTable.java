@@ -13,11 +13,13 @@ final class ReportTable {
     out.append(String.format("machine: %d cores, JDK %s, load average before %s, after %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadBefore, loadAfter));
     out.append(String.format("%n| target | reports | connections | reports/s | p50 ms | p99 ms | CPU ms a report"
-        + " | refused |%n"));
-    out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        + " | passes (s) | refused |%n"));
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (ReportBench.Result r : results) {
-      out.append(String.format("| %s | %s | %d | %,.0f | %.2f | %.2f | %.3f | %d |%n", r.target(), r.mode(),
-          r.connections(), r.rate(), r.p50(), r.p99(), r.cpuMsPerReport(), r.errors()));
+      String passes = r.target().equals("hub")
+          ? String.format("%d (%.1f)", r.passes().count(), r.passes().seconds()) : "-";
+      out.append(String.format("| %s | %s | %d | %,.0f | %.2f | %.2f | %.3f | %s | %d |%n", r.target(), r.mode(),
+          r.connections(), r.rate(), r.p50(), r.p99(), r.cpuMsPerReport(), passes, r.errors()));
     }
     out.append(String.format("%n| connections | hub changed / trivial | hub repeat / trivial |%n|---:|---:|---:|%n"));
     for (int c : connections) {
