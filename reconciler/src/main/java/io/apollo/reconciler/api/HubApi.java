@@ -84,12 +84,12 @@ public final class HubApi {
     this.intake = new ReportIntake(store, clock);
     this.mailbox = mailbox;
     this.trigger = trigger;
-    this.reportTriggers = new ReportTriggers(vertx, trigger, ReportTriggers.SPACING);
     this.leadership = settings.leadership();
     this.read = new ReadApi(vertx, snapshot, store, settings);
     this.maxBodyBytes = settings.maxBodyBytes();
     this.webhook = settings.webhook();
     this.metrics = settings.metrics();
+    this.reportTriggers = new ReportTriggers(vertx, trigger, ReportTriggers.SPACING, metrics::lastPass);
     this.forecast = new ForecastApi(snapshot, clock::instant);
   }
 

@@ -3,13 +3,16 @@ package io.apollo.reconciler.api;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Coalesces the reconcile passes that reports ask for: the first report that says something new wakes the loop at
- * once; those that follow within {@link #SPACING} ask for one more pass at the end of it, however many they are. A
- * pass reads every report stored, so one pass serves all the reports committed before it starts; without the
- * spacing a steady stream of changing reports would keep the loop planning back to back, taking a core from the
- * reports themselves. A change a spoke reports is planned for within {@code SPACING} plus a pass.
+ * once; those that follow within the spacing ask for one more pass at the end of it, however many they are. A pass
+ * reads every report stored, so one pass serves all the reports committed before it starts; without the spacing a
+ * steady stream of changing reports would keep the loop planning back to back, taking a core from the reports
+ * themselves. The spacing is {@link #SPACING}, or twice the last pass when that is longer, so that passes reports
+ * ask for keep the loop busy at most half the time. A change a spoke reports is planned for within the spacing plus
+ * a pass.
  *
  * <p>Confined to one Vert.x context (the API verticle's event loop): call {@link #changed} from it only.
  */
@@ -20,15 +23,18 @@ final class ReportTriggers {
   private final Vertx vertx;
   private final Consumer<String> trigger;
   private final long spacingMillis;
+  private final Supplier<Duration> lastPass;
   private long lastAt = Long.MIN_VALUE / 2;
   private boolean deferred;
   private String deferredFirst = "";
   private int deferredMore;
 
-  ReportTriggers(Vertx vertx, Consumer<String> trigger, Duration spacing) {
+  /** @param lastPass how long the loop's last pass took */
+  ReportTriggers(Vertx vertx, Consumer<String> trigger, Duration spacing, Supplier<Duration> lastPass) {
     this.vertx = vertx;
     this.trigger = trigger;
     this.spacingMillis = spacing.toMillis();
+    this.lastPass = lastPass;
   }
 
   /** A report of {@code spoke} said something new and is committed. */
@@ -38,7 +44,7 @@ final class ReportTriggers {
       deferredMore++;
       return;
     }
-    long wait = lastAt + spacingMillis - now;
+    long wait = lastAt + Math.max(spacingMillis, 2 * lastPass.get().toMillis()) - now;
     if (wait <= 0) {
       fire("report of spoke " + spoke, now);
       return;

@@ -23,7 +23,7 @@ class ReportTriggersTest {
   @Test
   void theFirstChangeWakesTheLoopAtOnceAndAFloodWithinTheSpacingAsksForOneMorePass() {
     List<String> passes = new CopyOnWriteArrayList<>();
-    ReportTriggers triggers = new ReportTriggers(vertx, passes::add, Duration.ofMillis(300));
+    ReportTriggers triggers = new ReportTriggers(vertx, passes::add, Duration.ofMillis(300), () -> Duration.ZERO);
     vertx.runOnContext(v -> {
       triggers.changed("spoke-a");
       for (int i = 0; i < 100; i++) {
@@ -36,5 +36,25 @@ class ReportTriggersTest {
     vertx.setTimer(1_000, id -> triggers.changed("spoke-late"));
     eventually("a third pass", () -> Optional.of(passes.size()).filter(n -> n >= 3));
     assertThat(passes).hasSize(3).last().isEqualTo("report of spoke spoke-late");
+  }
+
+  @Test
+  void aLongPassWidensTheSpacingToTwiceItsLength() {
+    List<String> passes = new CopyOnWriteArrayList<>();
+    long[] secondAt = new long[1];
+    ReportTriggers triggers = new ReportTriggers(vertx, why -> {
+      passes.add(why);
+      if (passes.size() == 2) {
+        secondAt[0] = System.nanoTime();
+      }
+    }, Duration.ofMillis(100), () -> Duration.ofMillis(600));
+    long[] firstAt = new long[1];
+    vertx.runOnContext(v -> {
+      firstAt[0] = System.nanoTime();
+      triggers.changed("spoke-a");
+      triggers.changed("spoke-b");
+    });
+    eventually("two passes", () -> Optional.of(passes.size()).filter(n -> n >= 2));
+    assertThat(Duration.ofNanos(secondAt[0] - firstAt[0])).isGreaterThanOrEqualTo(Duration.ofMillis(1_100));
   }
 }
