@@ -64,7 +64,7 @@ public final class ReportBench {
     }
     int seconds = Integer.parseInt(options.getOrDefault("--seconds", "10"));
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "3"));
-    int jit = Integer.parseInt(options.getOrDefault("--jit-warmup", "15"));
+    int jit = Integer.parseInt(options.getOrDefault("--jit-warmup", "10"));
     List<Integer> connections = Stream.of(options.getOrDefault("--connections", "16,64,256").split(","))
         .map(Integer::parseInt).toList();
     Optional<String> jfr = Optional.ofNullable(options.get("--jfr"));
