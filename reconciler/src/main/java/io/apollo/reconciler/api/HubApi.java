@@ -89,7 +89,8 @@ public final class HubApi {
     this.maxBodyBytes = settings.maxBodyBytes();
     this.webhook = settings.webhook();
     this.metrics = settings.metrics();
-    this.reportTriggers = new ReportTriggers(vertx, trigger, ReportTriggers.SPACING, metrics::lastPass);
+    this.reportTriggers = new ReportTriggers(vertx, trigger, ReportTriggers.SPACING,
+        ReportTriggers.MOST_SPACING, metrics::lastPass);
     this.forecast = new ForecastApi(snapshot, clock::instant);
   }
 

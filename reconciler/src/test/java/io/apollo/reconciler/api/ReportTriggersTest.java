@@ -23,7 +23,8 @@ class ReportTriggersTest {
   @Test
   void theFirstChangeWakesTheLoopAtOnceAndAFloodWithinTheSpacingAsksForOneMorePass() {
     List<String> passes = new CopyOnWriteArrayList<>();
-    ReportTriggers triggers = new ReportTriggers(vertx, passes::add, Duration.ofMillis(300), () -> Duration.ZERO);
+    ReportTriggers triggers = new ReportTriggers(vertx, passes::add, Duration.ofMillis(300), Duration.ofSeconds(5),
+        () -> Duration.ZERO);
     vertx.runOnContext(v -> {
       triggers.changed("spoke-a");
       for (int i = 0; i < 100; i++) {
@@ -47,7 +48,7 @@ class ReportTriggersTest {
       if (passes.size() == 2) {
         secondAt[0] = System.nanoTime();
       }
-    }, Duration.ofMillis(100), () -> Duration.ofMillis(600));
+    }, Duration.ofMillis(100), Duration.ofSeconds(5), () -> Duration.ofMillis(600));
     long[] firstAt = new long[1];
     vertx.runOnContext(v -> {
       firstAt[0] = System.nanoTime();
@@ -56,5 +57,18 @@ class ReportTriggersTest {
     });
     eventually("two passes", () -> Optional.of(passes.size()).filter(n -> n >= 2));
     assertThat(Duration.ofNanos(secondAt[0] - firstAt[0])).isGreaterThanOrEqualTo(Duration.ofMillis(1_100));
+  }
+
+  @Test
+  void oneVerySlowPassDoesNotHoldBackReportsLongerThanTheMostSpacing() {
+    List<String> passes = new CopyOnWriteArrayList<>();
+    ReportTriggers triggers = new ReportTriggers(vertx, passes::add, Duration.ofMillis(100), Duration.ofMillis(500),
+        () -> Duration.ofHours(1));
+    vertx.runOnContext(v -> {
+      triggers.changed("spoke-a");
+      triggers.changed("spoke-b");
+    });
+    eventually("the deferred pass, not two hours later", () -> Optional.of(passes.size()).filter(n -> n >= 2));
+    assertThat(passes).containsExactly("report of spoke spoke-a", "report of spoke spoke-b");
   }
 }
