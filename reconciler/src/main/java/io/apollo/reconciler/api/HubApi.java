@@ -8,6 +8,7 @@ import io.apollo.reconciler.lead.Role;
 import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredPlan;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -45,6 +46,7 @@ public final class HubApi {
   private final ReportIntake intake;
   private final PollMailbox mailbox;
   private final Consumer<String> trigger;
+  private final ReportTriggers reportTriggers;
   private final ReadApi read;
   private final long maxBodyBytes;
   private final Optional<GitWebhook> webhook;
@@ -87,6 +89,8 @@ public final class HubApi {
     this.maxBodyBytes = settings.maxBodyBytes();
     this.webhook = settings.webhook();
     this.metrics = settings.metrics();
+    this.reportTriggers = new ReportTriggers(vertx, trigger, ReportTriggers.SPACING,
+        ReportTriggers.MOST_SPACING, metrics::lastPass);
     this.forecast = new ForecastApi(snapshot, clock::instant);
   }
 
@@ -128,11 +132,15 @@ public final class HubApi {
     }
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     HubSnapshot now = snapshot.get();
-    vertx.executeBlocking(() -> intake.accept(spoke, body, now))
+    long epoch = leadership.get().epoch();
+    // Checking runs on a worker, unordered (reports of different spokes need no order between them); the 202 goes
+    // out only once the group commit holding the report has committed.
+    vertx.executeBlocking(() -> intake.accept(spoke, body, now, epoch), false)
+        .compose(committed -> Future.fromCompletionStage(committed, ctx.vertx().getOrCreateContext()))
         .onSuccess(changed -> {
           metrics.reportReceived();
           if (changed) {
-            trigger.accept("report of spoke " + spoke);
+            reportTriggers.changed(spoke);
           }
           json(ctx, 202, PlanViews.JSON.createObjectNode().put("accepted", true));
         })
@@ -214,7 +222,11 @@ public final class HubApi {
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
       throw new HttpFailure(401, "no_token", "send the spoke's token as 'Authorization: Bearer <token>'");
     }
-    String owner = tokens.spokeOf(header.substring(7).strip()).orElseThrow(() -> new HttpFailure(401,
+    String token = header.substring(7).strip();
+    if (tokens.isTokenOf(spoke, token)) {
+      return spoke;
+    }
+    String owner = tokens.spokeOf(token).orElseThrow(() -> new HttpFailure(401,
         "bad_token", "the bearer token is not any spoke's token in the hub's --spoke-tokens file"));
     if (!owner.equals(spoke)) {
       throw new HttpFailure(403, "wrong_spoke", "this token is not spoke " + spoke + "'s: a spoke acts only"

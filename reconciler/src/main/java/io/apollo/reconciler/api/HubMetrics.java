@@ -26,6 +26,7 @@ public final class HubMetrics implements PassMeters, PushClient.AttemptListener 
   private final AtomicReference<HubSnapshot> last = new AtomicReference<>();
   private final Clock clock;
   private final Timer passes;
+  private volatile Duration lastPass = Duration.ZERO;
 
   public HubMetrics(Clock clock) {
     this.clock = clock;
@@ -54,7 +55,13 @@ public final class HubMetrics implements PassMeters, PushClient.AttemptListener 
   /** Counts a pass and its duration; {@code published} is what it published. */
   public void passed(Duration took, HubSnapshot published) {
     passes.record(took);
+    lastPass = took;
     last.set(published);
+  }
+
+  /** How long the last pass took; zero before the first. */
+  Duration lastPass() {
+    return lastPass;
   }
 
   @Override

@@ -1,43 +1,73 @@
 package io.apollo.reconciler.api;
 
 import io.apollo.core.ApolloException;
+import io.apollo.core.config.DesiredState;
 import io.apollo.core.config.Entity;
 import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.SpokeReport;
 import io.apollo.core.report.SpokeReportJson;
 import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.store.HubStore;
+import io.apollo.reconciler.store.ReportWriter;
 import io.apollo.reconciler.store.StoredReport;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Takes one spoke's report (DESIGN.md section 5): validates it against {@code spoke-report.schema.json}, holds the
- * spoke to itself and to the entities desired state places on it, and stores it. Blocking (schema validation, the
- * database): call it off the event loop.
+ * spoke to itself and to the entities desired state places on it, and stores it through the {@link ReportWriter}
+ * (group commit). Checking is blocking work (schema validation, at worst one read of the store): call {@link
+ * #accept} off the event loop; what it returns completes once the report is committed.
+ *
+ * <p>Whether a report says something new is judged against the last report of that spoke this hub stored, kept in
+ * memory (read once from the store for a spoke not seen since this hub took leadership), so that a report costs no
+ * read of the store.
  */
 final class ReportIntake {
   private final HubStore store;
+  private final ReportWriter writer;
   private final Clock clock;
+  /**
+   * The SHA-256 of the meaning (the report without its times) of the last report stored per spoke, under {@link
+   * #epoch}: 32 bytes a spoke rather than the whole report.
+   */
+  private final Map<String, byte[]> meanings = new ConcurrentHashMap<>();
+  private volatile long epoch = -1;
+  private volatile SpokesOf spokes = new SpokesOf(null, Set.of());
+
+  /** The spokes some environment of one desired state lists, so that a report need not look through them all. */
+  private record SpokesOf(DesiredState desired, Set<String> names) {}
 
   ReportIntake(HubStore store, Clock clock) {
     this.store = store;
+    this.writer = new ReportWriter(store);
     this.clock = clock;
   }
 
   /**
+   * Checks the report and hands it to the writer. Throws {@link HttpFailure} (nothing stored) when it is refused.
+   *
    * @param spoke the spoke the token belongs to (already matched to the path)
-   * @return true when the report says something the last one did not (versions, states, health, plans)
+   * @param leadership the epoch under which this hub leads: a new one forgets what earlier reports said
+   * @return completes once the report is committed, with true when it says something the last one did not
+   *     (versions, states, health, plans)
    */
-  boolean accept(String spoke, byte[] body, HubSnapshot snapshot) {
+  CompletableFuture<Boolean> accept(String spoke, byte[] body, HubSnapshot snapshot, long leadership) {
     if (snapshot.commit().isEmpty()) {
       throw new HttpFailure(503, "not_ready", "the hub has not loaded the config repository yet; retry shortly");
     }
-    boolean known = snapshot.desired().environments().values().stream()
-        .anyMatch(env -> env.spoke(spoke).isPresent());
-    if (!known) {
+    if (!spokesOf(snapshot.desired()).contains(spoke)) {
       throw new HttpFailure(403, "spoke_not_in_desired_state", "spoke " + spoke + " is in the token file but no"
           + " Environment of desired state at " + snapshot.commit().get() + " lists it; add it to an environment's"
           + " spec.spokes first");
@@ -66,10 +96,43 @@ final class ReportIntake {
             + ", not on spoke " + spoke + ": a spoke reports only the entities desired state places on it");
       }
     }
-    String json = SpokeReportJson.write(report).toString();
-    Optional<StoredReport> previous = Optional.ofNullable(store.reports().get(spoke));
-    store.putReport(new StoredReport(spoke, json, clock.instant()));
-    return previous.map(p -> !meaning(p.json()).equals(meaning(json))).orElse(true);
+    ObjectNode node = SpokeReportJson.write(report);
+    String json = node.toString();
+    byte[] meaning = meaning(node);
+    boolean changed = !Arrays.equals(meaning, swapMeaning(spoke, meaning, leadership));
+    return writer.write(new StoredReport(spoke, json, clock.instant()))
+        .whenComplete((done, failure) -> {
+          if (failure != null) {
+            // Not stored: the next report of this spoke is judged against the store again.
+            meanings.remove(spoke);
+          }
+        })
+        .thenApply(done -> changed);
+  }
+
+  /** Records {@code meaning} as the spoke's latest and returns the one before it (empty when it never reported). */
+  private byte[] swapMeaning(String spoke, byte[] meaning, long leadership) {
+    if (leadership != epoch) {
+      meanings.clear();
+      epoch = leadership;
+    }
+    byte[] previous = meanings.put(spoke, meaning);
+    if (previous != null) {
+      return previous;
+    }
+    return store.report(spoke).map(r -> meaning((ObjectNode) PlanViews.JSON.readTree(r.json())))
+        .orElse(new byte[0]);
+  }
+
+  private Set<String> spokesOf(DesiredState desired) {
+    SpokesOf known = spokes;
+    if (known.desired() != desired) {
+      Set<String> names = new HashSet<>();
+      desired.environments().values().forEach(env -> env.spokes().forEach(s -> names.add(s.name())));
+      known = new SpokesOf(desired, Set.copyOf(names));
+      spokes = known;
+    }
+    return known.names();
   }
 
   /**
@@ -86,11 +149,17 @@ final class ReportIntake {
         .flatMap(env -> env.spoke(spoke)).isPresent();
   }
 
-  /** The report without its times: two reports that differ only in when they were made say the same. */
-  private static String meaning(String json) {
-    ObjectNode node = (ObjectNode) PlanViews.JSON.readTree(json);
+  /**
+   * The SHA-256 of the report without its times: two reports that differ only in when they were made say the same.
+   * Removes the times from {@code node}.
+   */
+  private static byte[] meaning(ObjectNode node) {
     node.remove("reportedAt");
     node.path("entities").values().forEach(e -> ((ObjectNode) e).remove("observedAt"));
-    return node.toString();
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(node.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 }

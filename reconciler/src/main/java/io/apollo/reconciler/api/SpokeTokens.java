@@ -56,6 +56,15 @@ public final class SpokeTokens {
     return new SpokeTokens(bytes);
   }
 
+  /**
+   * Whether {@code token} is {@code spoke}'s, compared in constant time: the check of a request that names its
+   * spoke, one comparison however many spokes there are.
+   */
+  public boolean isTokenOf(String spoke, String token) {
+    byte[] expected = bySpoke.get(spoke);
+    return expected != null && MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** The spoke whose token this is; every token is compared, in constant time. */
   public Optional<String> spokeOf(String token) {
     byte[] given = token.getBytes(StandardCharsets.UTF_8);

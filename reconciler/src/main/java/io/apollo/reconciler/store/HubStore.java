@@ -30,6 +30,19 @@ public interface HubStore extends AutoCloseable {
   /** Replaces the spoke's latest report. */
   void putReport(StoredReport report);
 
+  /**
+   * Replaces the latest report of each spoke named, all in one transaction (of two reports of one spoke, the later
+   * in the list wins): many reports for the price of one commit. Returns once the transaction has committed.
+   */
+  default void putReports(List<StoredReport> reports) {
+    reports.forEach(this::putReport);
+  }
+
+  /** The latest report of {@code spoke}, when it has reported. */
+  default Optional<StoredReport> report(String spoke) {
+    return Optional.ofNullable(reports().get(spoke));
+  }
+
   /** The latest report of every spoke that has reported, by spoke name. */
   Map<String, StoredReport> reports();
 

@@ -34,6 +34,8 @@ import java.util.TreeMap;
 public final class JdbcHubStore implements HubStore {
   /** The schema this code reads and writes; stored in {@code meta} so that a later hub can migrate it. */
   static final String SCHEMA_VERSION = Schema.VERSION;
+  private static final String REPORT_UPSERT = "INSERT INTO reports (spoke, body, received_at) VALUES (?, ?, ?)"
+      + " ON CONFLICT (spoke) DO UPDATE SET body = excluded.body, received_at = excluded.received_at";
 
   private final Session db;
   private long epoch;
@@ -166,10 +168,36 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void putReport(StoredReport report) {
-    db.transaction("store the report of spoke " + report.spoke(), c -> Session.execute(c,
-        "INSERT INTO reports (spoke, body, received_at) VALUES (?, ?, ?) ON CONFLICT (spoke) DO UPDATE"
-            + " SET body = excluded.body, received_at = excluded.received_at",
+    db.transaction("store the report of spoke " + report.spoke(), c -> Session.execute(c, REPORT_UPSERT,
         report.spoke(), report.json(), report.receivedAt().toEpochMilli()));
+  }
+
+  @Override
+  public synchronized void putReports(List<StoredReport> reports) {
+    if (reports.isEmpty()) {
+      return;
+    }
+    // The latest of each spoke only: one row written per spoke, and no order between rows of one key to rely on.
+    Map<String, StoredReport> latest = new LinkedHashMap<>();
+    reports.forEach(r -> latest.put(r.spoke(), r));
+    db.transaction("store " + reports.size() + " reports of " + latest.size() + " spokes", c -> {
+      try (PreparedStatement upsert = c.prepareStatement(REPORT_UPSERT)) {
+        for (StoredReport r : latest.values()) {
+          upsert.setString(1, r.spoke());
+          upsert.setString(2, r.json());
+          upsert.setLong(3, r.receivedAt().toEpochMilli());
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+      }
+    });
+  }
+
+  @Override
+  public synchronized Optional<StoredReport> report(String spoke) {
+    return db.query("SELECT * FROM reports WHERE spoke = ?", List.of(spoke),
+        r -> new StoredReport(r.getString("spoke"), r.getString("body"), instant(r, "received_at")))
+        .stream().findFirst();
   }
 
   @Override

@@ -62,6 +62,25 @@ abstract class HubStoreContract {
   }
 
   @Test
+  void aBatchOfReportsIsOneWriteWhereTheLaterOfOneSpokeWinsAndEachReadsBackAlone() {
+    try (JdbcHubStore store = open()) {
+      store.putReports(List.of(new StoredReport("spoke-a", "{\"a\":1}", T0),
+          new StoredReport("spoke-b", "{\"b\":1}", T0),
+          new StoredReport("spoke-a", "{\"a\":2}", T0.plusSeconds(1))));
+      store.putReports(List.of());
+    }
+    try (JdbcHubStore store = open()) {
+      assertThat(store.report("spoke-a")).get().satisfies(r -> {
+        assertThat(r.json()).isEqualTo("{\"a\":2}");
+        assertThat(r.receivedAt()).isEqualTo(T0.plusSeconds(1));
+      });
+      assertThat(store.report("spoke-b")).get().extracting(StoredReport::json).isEqualTo("{\"b\":1}");
+      assertThat(store.report("spoke-c")).isEmpty();
+      assertThat(store.reports()).containsOnlyKeys("spoke-a", "spoke-b");
+    }
+  }
+
+  @Test
   void eachLeadershipTakesANewEpochAndTheStoreSaysWhoHoldsIt() {
     try (JdbcHubStore first = open(); JdbcHubStore second = open()) {
       assertThat(first.leader().epoch()).isZero();

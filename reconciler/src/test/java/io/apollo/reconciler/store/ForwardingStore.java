@@ -1,0 +1,111 @@
+package io.apollo.reconciler.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A {@link HubStore} that hands every call to another: tests override the calls they want to gate or fail. */
+class ForwardingStore implements HubStore {
+  private final HubStore to;
+
+  ForwardingStore(HubStore to) {
+    this.to = to;
+  }
+
+  @Override
+  public List<StoredPlan> plans() {
+    return to.plans();
+  }
+
+  @Override
+  public Optional<StoredPlan> plan(String id) {
+    return to.plan(id);
+  }
+
+  @Override
+  public List<PlanEvent> history(String planId) {
+    return to.history(planId);
+  }
+
+  @Override
+  public void save(List<StoredPlan> plans, List<PlanEvent> events) {
+    to.save(plans, events);
+  }
+
+  @Override
+  public void putReport(StoredReport report) {
+    to.putReport(report);
+  }
+
+  @Override
+  public void putReports(List<StoredReport> reports) {
+    to.putReports(reports);
+  }
+
+  @Override
+  public Optional<StoredReport> report(String spoke) {
+    return to.report(spoke);
+  }
+
+  @Override
+  public Map<String, StoredReport> reports() {
+    return to.reports();
+  }
+
+  @Override
+  public void recordDispatch(DispatchAttempt attempt) {
+    to.recordDispatch(attempt);
+  }
+
+  @Override
+  public Set<String> acknowledgedPlans() {
+    return to.acknowledgedPlans();
+  }
+
+  @Override
+  public void recordApprovals(List<StoredApproval> approvals) {
+    to.recordApprovals(approvals);
+  }
+
+  @Override
+  public Map<String, List<StoredApproval>> approvals() {
+    return to.approvals();
+  }
+
+  @Override
+  public Optional<String> meta(String key) {
+    return to.meta(key);
+  }
+
+  @Override
+  public long takeLeadership(String holder, Instant at) {
+    return to.takeLeadership(holder, at);
+  }
+
+  @Override
+  public long epoch() {
+    return to.epoch();
+  }
+
+  @Override
+  public Leader leader() {
+    return to.leader();
+  }
+
+  @Override
+  public void checkFence() {
+    to.checkFence();
+  }
+
+  @Override
+  public void putMeta(String key, String value) {
+    to.putMeta(key, value);
+  }
+
+  @Override
+  public void close() {
+    to.close();
+  }
+}
