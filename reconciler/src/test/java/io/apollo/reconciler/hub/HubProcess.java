@@ -29,9 +29,19 @@ final class HubProcess implements AutoCloseable {
   static HubProcess start(Path log, List<String> args) throws Exception {
     // C1 only and the serial collector: a hub in a test starts in a fraction of the CPU time, which matters when
     // a test starts twenty of them on a busy machine.
+    return start(log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"), args, 60);
+  }
+
+  /**
+   * A hub run with {@code jvmOptions} (such as {@code -Xmx256m}), given {@code listenSeconds} to start listening
+   * (a hub loading a large fleet first needs longer).
+   */
+  static HubProcess start(Path log, List<String> jvmOptions, List<String> args, int listenSeconds)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
-        System.getProperty("java.class.path"), HubMain.class.getName()));
+        .toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), HubMain.class.getName()));
     command.addAll(args);
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
@@ -49,7 +59,7 @@ final class HubProcess implements AutoCloseable {
         } catch (IOException e) {
           throw new IllegalStateException(e);
         }
-      }).get(60, TimeUnit.SECONDS);
+      }).get(listenSeconds, TimeUnit.SECONDS);
       return new HubProcess(process, url);
     } catch (Exception e) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -59,6 +69,14 @@ final class HubProcess implements AutoCloseable {
 
   String url() {
     return url;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
   }
 
   /** {@code kill -9}: nothing of the hub runs after this returns. */

@@ -91,7 +91,7 @@ class HubScaleBenchmark {
     Files.writeString(work.resolve("webhook-secret"), SECRET);
     Path log = work.resolve("hub.log");
 
-    try (BenchHub hub = BenchHub.start(log, List.of("--repo", remote.toString(), "--data-dir",
+    try (HubProcess hub = BenchHub.start(log, List.of("--repo", remote.toString(), "--data-dir",
         work.resolve("data").toString(), "--spoke-tokens", work.resolve("tokens").toString(), "--port", "0",
         "--poll-interval", "3600s", "--webhook-secret-file", work.resolve("webhook-secret").toString()))) {
       PassLog passes = new PassLog(log);
