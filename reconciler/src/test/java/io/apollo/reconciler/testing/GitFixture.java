@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A config repository as people keep one: a bare repository on disk (the "server", {@link #remote()}) made from a
@@ -62,7 +58,7 @@ public final class GitFixture {
    * tests fast.
    */
   public static GitFixture fromFolder(Path temp, Path folder) {
-    Path template = TEMPLATES.computeIfAbsent(contentKey(folder), key -> buildTemplate(folder));
+    Path template = RepoTemplates.of(folder);
     Path remote = temp.resolve("remote.git");
     Path work = temp.resolve("person");
     copyTree(template.resolve("remote.git"), remote);
@@ -76,56 +72,6 @@ public final class GitFixture {
       throw new UncheckedIOException(e);
     }
     return new GitFixture(temp, remote, work, "main");
-  }
-
-  /** Prepared repositories by the content of the folder they were made from (a folder may change between uses). */
-  private static final Map<String, Path> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static String contentKey(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        digest.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(Files.readAllBytes(file));
-        digest.update((byte) 0);
-      }
-      return java.util.HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Path buildTemplate(Path folder) {
-    try {
-      Path temp = Files.createTempDirectory("apollo-git-fixture-");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(temp)));
-      Path remote = temp.resolve("remote.git");
-      Path work = temp.resolve("person");
-      git(temp, "init", "-q", "--bare", "-b", "main", remote.toString());
-      git(temp, "clone", "-q", remote.toString(), work.toString());
-      git(work, "symbolic-ref", "HEAD", "refs/heads/main");
-      GitFixture fixture = new GitFixture(temp, remote, work, "main");
-      copyTree(folder, work);
-      fixture.commitAll(ALICE, "Add the fleet's desired state");
-      fixture.push();
-      git(work, "fetch", "-q", "origin");
-      return temp;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteQuietly(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException ignored) {
-      // best effort at exit; the folder is in the system temp folder
-    }
   }
 
   /** The sample-repo folder of this project, found by walking up from the working directory. */
@@ -310,7 +256,7 @@ public final class GitFixture {
   /** The commit {@code ref} (a branch name or {@code refs/...}) names on the remote, if any. */
   public Optional<String> remoteHead(String ref) {
     String full = ref.startsWith("refs/") ? ref : "refs/heads/" + ref;
-    Result r = run(temp, List.of("git", "--git-dir=" + remote, "rev-parse", "--verify", "-q", full + "^{commit}"));
+    GitCli.Result r = GitCli.run(temp, List.of("git", "--git-dir=" + remote, "rev-parse", "--verify", "-q", full + "^{commit}"));
     return r.exit() == 0 ? Optional.of(r.out().strip()) : Optional.empty();
   }
 
@@ -322,7 +268,7 @@ public final class GitFixture {
 
   /** The text of {@code path} at {@code ref} on the remote, if it exists there. */
   public Optional<String> remoteFile(String ref, String path) {
-    Result r = run(temp, List.of("git", "--git-dir=" + remote, "show", ref + ":" + path));
+    GitCli.Result r = GitCli.run(temp, List.of("git", "--git-dir=" + remote, "show", ref + ":" + path));
     return r.exit() == 0 ? Optional.of(r.out()) : Optional.empty();
   }
 
@@ -374,70 +320,14 @@ public final class GitFixture {
     }
   }
 
-  /**
-   * Runs {@code git args...} in {@code dir} with no user configuration of the machine's own, and returns its
-   * standard output; fails the test with git's standard error when git exits non-zero or takes over a minute.
-   */
+  /** {@link GitCli#git}: kept here because tests name the fixture for everything git. */
   public static String git(Path dir, String... args) {
-    List<String> command = new ArrayList<>(List.of("git"));
-    command.addAll(Arrays.asList(args));
-    Result r = run(dir, command);
-    if (r.exit() != 0) {
-      fail("git " + String.join(" ", args) + " failed in " + dir + " (exit " + r.exit() + "):\n" + r.err() + r.out());
-    }
-    return r.out();
+    return GitCli.git(dir, args);
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(Path dir, List<String> command) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-    Map<String, String> env = builder.environment();
-    env.put("GIT_CONFIG_NOSYSTEM", "1");
-    env.put("GIT_CONFIG_GLOBAL", "/dev/null");
-    env.put("GIT_TERMINAL_PROMPT", "0");
-    env.put("LC_ALL", "C");
-    try {
-      Process process = builder.start();
-      process.getOutputStream().close();
-      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-      String out = readAll(process.getInputStream());
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("git " + command + " took over a minute in " + dir);
-      }
-      return new Result(process.exitValue(), out, err.join());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String readAll(java.io.InputStream in) {
-    try {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Copies the folders and regular files of {@code from} into {@code to}, keeping their relative paths. */
+  /** {@link GitCli#copyTree}. */
   public static void copyTree(Path from, Path to) {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else if (Files.isRegularFile(file)) {
-          Files.createDirectories(target.getParent());
-          Files.copy(file, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    GitCli.copyTree(from, to);
   }
 
   /** The files of the remote's {@code ref}, path to text: handy to compare trees. */
