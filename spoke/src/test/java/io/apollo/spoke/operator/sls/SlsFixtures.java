@@ -172,25 +172,4 @@ final class SlsFixtures {
     }
     return true;
   }
-
-  /** Kills every process a pidfile under {@code work} names, with its children: no test leaves a service behind. */
-  static void killServices(Path work) throws IOException {
-    if (!Files.exists(work)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(work)) {
-      for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
-        try {
-          long pid = Long.parseLong(Files.readString(pidFile).strip());
-          ProcessHandle.of(pid).ifPresent(p -> {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.onExit().completeOnTimeout(p, 5, TimeUnit.SECONDS).join();
-          });
-        } catch (NumberFormatException | IOException ignored) {
-          // Not a pidfile of ours: nothing to kill.
-        }
-      }
-    }
-  }
 }

@@ -50,7 +50,7 @@ class SlsOperatorFailureIT {
 
   @AfterEach
   void noServiceLeftBehind() throws Exception {
-    SlsFixtures.killServices(work);
+    io.apollo.spoke.testing.SampleDists.killServices(work);
   }
 
   private SlsOperator operator(Duration healthTimeout, Duration initTimeout) {

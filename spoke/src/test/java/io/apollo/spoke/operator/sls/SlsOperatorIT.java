@@ -39,7 +39,7 @@ class SlsOperatorIT {
 
   @AfterEach
   void noServiceLeftBehind() throws Exception {
-    SlsFixtures.killServices(work);
+    io.apollo.spoke.testing.SampleDists.killServices(work);
   }
 
   private SlsOperator operator() {

@@ -113,7 +113,7 @@ class SlsUpgradeBenchmark {
       System.out.println(report);
       Files.writeString(Path.of("target/sls-upgrade-benchmark.txt"), report);
     } finally {
-      SlsFixtures.killServices(work);
+      io.apollo.spoke.testing.SampleDists.killServices(work);
     }
   }
 
