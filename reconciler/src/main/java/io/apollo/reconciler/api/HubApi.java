@@ -6,6 +6,7 @@ import io.apollo.reconciler.dispatch.SpokeDispatch;
 import io.apollo.reconciler.lead.LeaderStatus;
 import io.apollo.reconciler.lead.Role;
 import io.apollo.reconciler.loop.HubSnapshot;
+import io.apollo.reconciler.loop.ReconcileLoop;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredPlan;
 import io.vertx.core.Future;
@@ -189,7 +190,7 @@ public final class HubApi {
     Optional<String> after = GitWebhook.after(body);
     boolean fetch = after.isEmpty() || !after.equals(snapshot.get().commit());
     if (fetch) {
-      trigger.accept("git webhook");
+      trigger.accept(ReconcileLoop.WEBHOOK);
     }
     json(ctx, 202, PlanViews.JSON.createObjectNode().put("accepted", true).put("fetch", fetch));
   }

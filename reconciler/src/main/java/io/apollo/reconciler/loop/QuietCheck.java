@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 record QuietCheck(HubSnapshot full, Set<String> branches) {
   /** The triggers that only ask for a fetch: the poll interval and a git webhook (see {@code HubApi}). */
-  static final Set<String> FETCH_ONLY = Set.of("poll interval", "git webhook");
+  static final Set<String> FETCH_ONLY = Set.of(ReconcileLoop.POLL, ReconcileLoop.WEBHOOK);
 
   QuietCheck {
     branches = Set.copyOf(branches);

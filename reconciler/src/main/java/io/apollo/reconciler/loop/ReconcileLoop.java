@@ -44,6 +44,11 @@ public final class ReconcileLoop implements AutoCloseable {
   private Thread thread;
   private long passes;
 
+  /** The trigger of the timed fetch. It and {@link #WEBHOOK} only ask for a fetch ({@code QuietCheck}). */
+  public static final String POLL = "poll interval";
+  /** The trigger of a signed git webhook ({@code POST /v1/hooks/git}). */
+  public static final String WEBHOOK = "git webhook";
+
   /** One pass: {@link Reconciler#pass}, or a stand-in in tests. */
   @FunctionalInterface
   public interface Pass {
@@ -62,7 +67,7 @@ public final class ReconcileLoop implements AutoCloseable {
   /** Starts the loop: a first pass at once, then one per poll interval and per trigger. */
   public void start() {
     thread = Thread.ofVirtual().name("apollo-reconcile").start(this::run);
-    timers.scheduleWithFixedDelay(() -> trigger("poll interval"), pollInterval.toMillis(), pollInterval.toMillis(),
+    timers.scheduleWithFixedDelay(() -> trigger(POLL), pollInterval.toMillis(), pollInterval.toMillis(),
         TimeUnit.MILLISECONDS);
     trigger("start");
   }

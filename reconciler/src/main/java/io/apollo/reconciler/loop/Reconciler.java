@@ -202,7 +202,7 @@ public final class Reconciler {
    * someone says the remote is back). The error stays shown while fetches are skipped.
    */
   private Optional<String> fetch(long number, Instant now, String why) {
-    if (fetchFailures > 0 && now.isBefore(nextFetch) && !why.contains("git webhook")) {
+    if (fetchFailures > 0 && now.isBefore(nextFetch) && !why.contains(ReconcileLoop.WEBHOOK)) {
       return fetchFailure;
     }
     long started = System.nanoTime();
