@@ -163,7 +163,9 @@ final class Remote {
   }
 
   private String redacted(String message) {
-    return RemoteUrl.redact(message, password.map(List::of).orElse(List.of()));
+    List<String> secrets = new java.util.ArrayList<>(url.secrets());
+    password.ifPresent(secrets::add);
+    return RemoteUrl.redact(message, secrets);
   }
 
   /**

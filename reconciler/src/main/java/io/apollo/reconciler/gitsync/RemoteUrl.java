@@ -5,7 +5,11 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.net.URLDecoder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.transport.URIish;
 
@@ -17,16 +21,20 @@ import org.eclipse.jgit.transport.URIish;
  */
 public final class RemoteUrl {
   /** {@code scheme://user:password@}: what {@link #shown(String)} cuts from a text it cannot parse. */
-  private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^/@:\\s]*):[^/@\\s]*@");
+  private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^/@:\\s]*):[^/@]*@");
+  /** The password of a URL as written, before any parsing: {@code scheme://user:PASSWORD@}. */
+  private static final Pattern WRITTEN_PASSWORD = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/@:]*:([^/@]*)@");
 
   private final URIish uri;
   private final String shown;
   private final Optional<String> password;
+  private final List<String> secrets;
 
-  private RemoteUrl(URIish uri, String shown, Optional<String> password) {
+  private RemoteUrl(URIish uri, String shown, Optional<String> password, List<String> secrets) {
     this.uri = uri;
     this.shown = shown;
     this.password = password;
+    this.secrets = List.copyOf(secrets);
   }
 
   /**
@@ -38,8 +46,13 @@ public final class RemoteUrl {
     if (remote.contains("://")) {
       try {
         URIish uri = new URIish(remote);
+        if (uri.getScheme() == null || uri.getHost() == null && !"file".equals(uri.getScheme())) {
+          throw new URISyntaxException(shown(remote), "no scheme://host");
+        }
         Optional<String> password = Optional.ofNullable(uri.getPass()).filter(p -> !p.isEmpty());
-        return new RemoteUrl(uri, uri.toString(), password); // URIish.toString() leaves the password out
+        List<String> secrets = new ArrayList<>(written(remote));
+        password.ifPresent(secrets::add);
+        return new RemoteUrl(uri, redact(uri.toString(), secrets), password, secrets);
       } catch (URISyntaxException e) {
         throw new ReconcilerException("the git remote " + shown(remote) + " is not a URL git reads; write it as "
             + "https://host/org/config.git or ssh://git@host/org/config.git");
@@ -55,7 +68,7 @@ public final class RemoteUrl {
     }
     try {
       return new RemoteUrl(new URIish(Path.of(remote).toAbsolutePath().normalize().toString()), remote,
-          Optional.empty());
+          Optional.empty(), List.of());
     } catch (URISyntaxException | java.nio.file.InvalidPathException e) {
       throw new ReconcilerException("the git remote is neither a path nor a file://, http(s):// or ssh:// URL: "
           + e.getMessage());
@@ -71,13 +84,33 @@ public final class RemoteUrl {
       return "";
     }
     if (remote.contains("://")) {
+      String text;
       try {
-        return new URIish(remote).toString();
+        text = new URIish(remote).toString();
       } catch (URISyntaxException e) {
-        return USER_INFO_PASSWORD.matcher(remote).replaceAll("$1@");
+        text = remote;
       }
+      return redact(text, written(remote));
     }
     return remote;
+  }
+
+  /** The password as written in {@code remote}, if it has one, and as decoded. */
+  private static List<String> written(String remote) {
+    Matcher m = WRITTEN_PASSWORD.matcher(remote);
+    if (!m.find() || m.group(1).isEmpty()) {
+      return List.of();
+    }
+    try {
+      return List.of(m.group(1), URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException badEscape) {
+      return List.of(m.group(1));
+    }
+  }
+
+  /** Every form of the password this remote carries, to cut from any text. */
+  List<String> secrets() {
+    return secrets;
   }
 
   /** What the transport connects to, password included. */
