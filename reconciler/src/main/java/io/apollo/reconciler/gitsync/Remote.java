@@ -176,12 +176,12 @@ final class Remote {
     String words = redacted(rootMessage(cause));
     Optional<SshAccess.Refusal> refusal = ssh.flatMap(SshAccess::takeRefusal);
     GitFailure kind = GitFailure.of(words, refusal);
-    String message = "cannot " + what + " " + display + ": " + words + "; " + hint(kind, refusal, otherwise);
+    String message = "cannot " + what + " " + display + ": " + words + "; " + hint(kind, refusal, otherwise, words);
     return password.isPresent() ? new ReconcilerException(message) : new ReconcilerException(message, cause);
   }
 
   /** What to check for a failure of {@code kind}, in words. */
-  private String hint(GitFailure kind, Optional<SshAccess.Refusal> refusal, String otherwise) {
+  private String hint(GitFailure kind, Optional<SshAccess.Refusal> refusal, String otherwise, String words) {
     String host = refusal.map(SshAccess.Refusal::host).orElse(url.uri().getHost());
     return switch (kind) {
       case UNKNOWN_HOST_KEY -> "unknown host key for " + host + "; add it to known_hosts ("
@@ -190,7 +190,7 @@ final class Remote {
       case HOST_KEY_CHANGED -> "the host key of " + host + " is not the one known_hosts ("
           + ssh.map(SshAccess::knownHosts).map(Path::toString).orElse("--known-hosts") + ") lists for it: if the "
           + "server's key was changed on purpose, replace its line there; else someone may be in between";
-      case NOT_AUTHORIZED -> "check the credentials" + credentialsHint();
+      case NOT_AUTHORIZED -> "check the credentials" + credentialsHint(words);
       case NOT_FOUND -> "check that the repository exists there and that the credentials may read it";
       case UNREACHABLE -> "check that the server runs and the hub can reach it";
       case TIMED_OUT -> "the server did not answer within " + timeoutSeconds + " s; check the server and the network";
@@ -198,16 +198,22 @@ final class Remote {
     };
   }
 
-  private String credentialsHint() {
+  private String credentialsHint(String words) {
     if (ssh.isPresent()) {
       List<Path> keys = ssh.get().keysFound();
       String who = Optional.ofNullable(url.uri().getUser()).orElse(System.getProperty("user.name"));
-      return keys.isEmpty()
-          ? ": no key (" + String.join(", ", SshAccess.KEY_FILES) + ") is in " + ssh.get().sshDir() + "; make one "
-              + "with ssh-keygen -t ed25519 -N '' -f " + ssh.get().sshDir().resolve("id_ed25519") + " or give "
-              + "--ssh-dir, and authorize its .pub for " + who + " on the server"
-          : ": the server refused the key(s) " + keys.stream().map(Path::toString).collect(Collectors.joining(", "))
-              + " for user " + who + "; authorize the .pub on the server (a key with a passphrase cannot be used)";
+      String make = "make one with ssh-keygen -t ed25519 -N '' -f " + ssh.get().sshDir().resolve("id_ed25519");
+      String found = keys.stream().map(Path::toString).collect(Collectors.joining(", "));
+      if (keys.isEmpty()) {
+        return ": no key (" + String.join(", ", SshAccess.KEY_FILES) + ") is in " + ssh.get().sshDir() + "; " + make
+            + " or give --ssh-dir, and authorize its .pub for " + who + " on the server";
+      }
+      if (words.contains("no keys to try")) {
+        // JGit skips a key it cannot load (it logs why) and then has none to offer.
+        return ": the hub could not use the key(s) " + found + ": a key with a passphrase cannot be used (the hub "
+            + "cannot type one), nor one it cannot read; " + make + " and authorize its .pub for " + who;
+      }
+      return ": the server refused the key(s) " + found + " for user " + who + "; authorize the .pub on the server";
     }
     if (password.isEmpty()) {
       return ": the server wants a user and token; give them with --git-credentials FILE";

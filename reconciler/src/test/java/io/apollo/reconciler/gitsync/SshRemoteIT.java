@@ -101,7 +101,22 @@ class SshRemoteIT {
     try (JGitConfigRepository hub = open("refused-key", sshDir, Optional.empty())) {
       assertThatThrownBy(hub::fetch).isInstanceOf(ReconcilerException.class)
           .hasMessageContaining("check the credentials")
+          
           .hasMessageContaining("the server refused the key(s) " + sshDir.resolve("id_ed25519"));
+    }
+  }
+
+  @Test
+  void aKeyWithAPassphraseSaysTheHubCannotUseIt() throws Exception {
+    Path sshDir = Files.createDirectories(temp.resolve("passphrase-" + System.nanoTime()));
+    server.authorize(OpenSshServer.keygen("ed25519", sshDir.resolve("id_ed25519"), "a passphrase"));
+    Files.writeString(sshDir.resolve("known_hosts"), server.knownHostsLine());
+    try (JGitConfigRepository hub = open("passphrase", sshDir, Optional.empty())) {
+      assertThatThrownBy(hub::fetch).isInstanceOf(ReconcilerException.class)
+          
+          .hasMessageContaining("check the credentials")
+          .hasMessageContaining("the hub could not use the key(s) " + sshDir.resolve("id_ed25519")
+              + ": a key with a passphrase cannot be used");
     }
   }
 
@@ -112,6 +127,7 @@ class SshRemoteIT {
     try (JGitConfigRepository hub = open("no-key", sshDir, Optional.empty())) {
       assertThatThrownBy(hub::fetch).isInstanceOf(ReconcilerException.class)
           .hasMessageContaining("check the credentials")
+          
           .hasMessageContaining("ssh-keygen -t ed25519");
     }
   }

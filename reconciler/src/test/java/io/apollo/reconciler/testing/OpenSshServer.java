@@ -79,10 +79,16 @@ public final class OpenSshServer implements AutoCloseable {
 
   /** Makes a key pair without a passphrase ({@code ssh-keygen -t type}); returns the private key's file. */
   public static Path keygen(String type, Path file) {
-    List<String> command = type.equals("ecdsa")
-        ? List.of("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "apollo-hub-test", "-f",
-            file.toString())
-        : List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "apollo-hub-test", "-f", file.toString());
+    return keygen(type, file, "");
+  }
+
+  /** Makes a key pair protected by {@code passphrase} (none when empty); returns the private key's file. */
+  public static Path keygen(String type, Path file, String passphrase) {
+    List<String> command = new java.util.ArrayList<>(List.of("ssh-keygen", "-q", "-t", type));
+    if (type.equals("ecdsa")) {
+      command.addAll(List.of("-b", "256"));
+    }
+    command.addAll(List.of("-N", passphrase, "-C", "apollo-hub-test", "-f", file.toString()));
     GitCli.Result r = GitCli.run(file.getParent(), command);
     if (r.exit() != 0) {
       throw new IllegalStateException("ssh-keygen failed: " + r.err());
