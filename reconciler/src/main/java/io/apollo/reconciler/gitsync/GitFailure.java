@@ -23,7 +23,10 @@ enum GitFailure {
   /** Anything else; the transport's own words are shown. */
   OTHER;
 
-  /** The kind of {@code message} (the transport's words, causes included), given a host key refusal seen. */
+  /**
+   * The kind of {@code message} (the transport's words, causes included), given a host key refusal seen. Words,
+   * not status codes, are matched: a URL's port (such as 14013) must not read as a 401.
+   */
   static GitFailure of(String message, Optional<SshAccess.Refusal> refusal) {
     if (refusal.isPresent()) {
       return refusal.get().problem() == SshAccess.HostKeyProblem.UNKNOWN ? UNKNOWN_HOST_KEY : HOST_KEY_CHANGED;
@@ -31,8 +34,8 @@ enum GitFailure {
     String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
     if (text.contains("not authorized") || text.contains("authentication is required")
         || text.contains("no more keys to try") || text.contains("no keys to try") || text.contains("auth fail")
-        || text.contains("authentication failed") || text.contains("cannot log in") || text.contains("401")
-        || text.contains("403") || text.contains("permission denied") || text.contains("not permitted")) {
+        || text.contains("authentication failed") || text.contains("cannot log in") || text.contains("unauthorized")
+        || text.contains("forbidden") || text.contains("permission denied") || text.contains("not permitted")) {
       return NOT_AUTHORIZED;
     }
     if (text.contains("timed out") || text.contains("timeout")) {
@@ -44,7 +47,7 @@ enum GitFailure {
       return UNREACHABLE;
     }
     if (text.contains("not found") || text.contains("does not appear to be a git repository")
-        || text.contains("not a git repository") || text.contains("404")) {
+        || text.contains("not a git repository")) {
       return NOT_FOUND;
     }
     return OTHER;

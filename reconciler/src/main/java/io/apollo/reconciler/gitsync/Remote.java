@@ -191,7 +191,8 @@ final class Remote {
           + ssh.map(SshAccess::knownHosts).map(Path::toString).orElse("--known-hosts") + ") lists for it: if the "
           + "server's key was changed on purpose, replace its line there; else someone may be in between";
       case NOT_AUTHORIZED -> "check the credentials" + credentialsHint(words);
-      case NOT_FOUND -> "check that the repository exists there and that the credentials may read it";
+      case NOT_FOUND -> "check that the repository exists there" + (url.isHttp()
+          ? " and that the credentials may read it (hosted servers answer 'not found' to those who may not)" : "");
       case UNREACHABLE -> "check that the server runs and the hub can reach it";
       case TIMED_OUT -> "the server did not answer within " + timeoutSeconds + " s; check the server and the network";
       case OTHER -> otherwise;

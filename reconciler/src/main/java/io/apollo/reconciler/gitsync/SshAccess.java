@@ -48,9 +48,8 @@ final class SshAccess implements AutoCloseable {
     this.sshDir = access.sshDir().orElseGet(() -> Path.of(System.getProperty("user.home"), ".ssh"))
         .toAbsolutePath();
     this.knownHosts = access.knownHosts().orElse(sshDir.resolve("known_hosts")).toAbsolutePath();
-    File home = sshDir.getParent() == null ? sshDir.toFile() : sshDir.getParent().toFile();
     this.factory = new SshdSessionFactoryBuilder()
-        .setHomeDirectory(home)
+        .setHomeDirectory(new File(System.getProperty("user.home")))
         .setSshDirectory(sshDir.toFile())
         .setDefaultIdentities(dir -> KEY_FILES.stream().map(name -> dir.toPath().resolve(name)).toList())
         .setDefaultKnownHostsFiles(dir -> List.of(knownHosts))

@@ -21,6 +21,9 @@ class GitFailureTest {
             GitFailure.NOT_FOUND),
         Arguments.of("a path that is no repository", "/srv/nope.git: not a git repository", GitFailure.NOT_FOUND),
         Arguments.of("refused", "ssh://git@127.0.0.1:2: Connection refused", GitFailure.UNREACHABLE),
+        Arguments.of("refused on a port with 401 in it", "http://127.0.0.1:14013/x.git: Connection refused",
+            GitFailure.UNREACHABLE),
+        Arguments.of("http 403", "https://git.example.com/fleet.git: 403 Forbidden", GitFailure.NOT_AUTHORIZED),
         Arguments.of("unknown host", "https://nowhere.invalid/x.git: cannot open git-upload-pack: "
             + "java.net.UnknownHostException: nowhere.invalid", GitFailure.UNREACHABLE),
         Arguments.of("timeout", "https://git.example.com/fleet.git: Read timed out", GitFailure.TIMED_OUT),
