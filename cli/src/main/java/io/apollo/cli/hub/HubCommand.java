@@ -1,5 +1,6 @@
 package io.apollo.cli.hub;
 
+import io.apollo.reconciler.gitsync.GitAccess;
 import io.apollo.reconciler.hub.Hub;
 import io.apollo.reconciler.hub.HubMain;
 import io.apollo.reconciler.hub.HubOptions;
@@ -65,9 +66,25 @@ public final class HubCommand implements Callable<Integer> {
   String gitIdentity;
 
   @Option(names = "--webhook-secret-file", paramLabel = "FILE",
-      description = "The secret a git server signs push notifications to POST /v1/hooks/git with"
-          + " (X-Hub-Signature-256); without it the webhook is off and the hub fetches every --poll-interval.")
+      description = "The secret of push notifications to POST /v1/hooks/git: GitHub's X-Hub-Signature-256,"
+          + " Gitea's X-Gitea-Signature or GitLab's X-Gitlab-Token; without it the webhook is off and the hub"
+          + " fetches every --poll-interval.")
   Path webhookSecretFile;
+
+  @Option(names = "--git-credentials", paramLabel = "FILE",
+      description = "HTTP credentials for an http(s):// --repo, as git credential-store writes them: one"
+          + " https://USER:TOKEN@HOST per line (percent-encoded), so the token is not in the process's arguments.")
+  Path gitCredentials;
+
+  @Option(names = "--known-hosts", paramLabel = "FILE",
+      description = "The known_hosts file an ssh:// --repo's host key must be in (default: known_hosts in the ssh"
+          + " folder); e.g. ssh-keyscan -p PORT HOST > FILE. Unknown or changed host keys are always refused.")
+  Path knownHosts;
+
+  @Option(names = "--ssh-dir", paramLabel = "DIR",
+      description = "The folder of the hub's ssh key (id_ed25519, id_ecdsa or id_rsa), config and known_hosts"
+          + " (default: ~/.ssh of the user the hub runs as, from the user database, not $HOME).")
+  Path sshDir;
 
   @Option(names = "--db", paramLabel = "JDBC_URL",
       description = "A PostgreSQL database several hubs share (jdbc:postgresql://host:5432/db?user=...): one leads,"
@@ -82,7 +99,9 @@ public final class HubCommand implements Callable<Integer> {
     HubOptions options = new HubOptions(repo, branch, dataDir, bind, port, spokeTokens,
         HubOptions.duration("--poll-interval", pollInterval), identity.name(), identity.email(),
         HubOptions.DEFAULT_MAX_BODY_BYTES, java.util.Optional.ofNullable(webhookSecretFile),
-        java.util.Optional.ofNullable(db));
+        java.util.Optional.ofNullable(db))
+        .withGitAccess(new GitAccess(java.util.Optional.ofNullable(gitCredentials),
+            java.util.Optional.ofNullable(knownHosts), java.util.Optional.ofNullable(sshDir)));
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,7 +17,8 @@ class HubCommandTest {
     CliRun run = CliRun.of("hub", "--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("--repo", "--branch", "--data-dir", "--port", "--bind", "--spoke-tokens",
-        "--poll-interval", "--git-identity", "Example:", "curl -s http://127.0.0.1:8080/v1/plans");
+        "--poll-interval", "--git-identity", "--git-credentials", "--known-hosts", "--ssh-dir", "X-Gitlab-Token",
+        "Example:", "curl -s http://127.0.0.1:8080/v1/plans");
   }
 
   @Test

@@ -181,9 +181,10 @@ public final class HubApi {
     GitWebhook secret = webhook.orElseThrow(() -> HttpFailure.notFound("no git webhook is configured: start the hub"
         + " with --webhook-secret-file FILE"));
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    if (!secret.verify(ctx.request().getHeader("X-Hub-Signature-256"), body)) {
-      throw new HttpFailure(401, "bad_signature", "X-Hub-Signature-256 is missing or is not sha256=<hex HMAC-SHA256"
-          + " of the body> under the hub's webhook secret");
+    if (secret.prove(ctx.request()::getHeader, body).isEmpty()) {
+      throw new HttpFailure(401, "bad_signature", "the notification is not signed with the hub's webhook secret:"
+          + " send X-Hub-Signature-256 (sha256=<hex HMAC-SHA256 of the body>, GitHub), X-Gitea-Signature (<hex"
+          + " HMAC-SHA256 of the body>, Gitea) or X-Gitlab-Token (the secret, GitLab)");
     }
     // A flood of notifications of one push coalesces into one fetch: a hook naming the commit that already governs
     // asks for nothing more.

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * @param identityEmail the email the hub's commits carry; a plan file brought to the branch by this email approves
  *     nothing
  * @param timeout how long one network operation (fetch, push, clone) may take
+ * @param access credentials, ssh folder and known hosts beyond what the URL says
  */
 public record GitSettings(String remote, String branch, Path localDir, String identityName, String identityEmail,
-    Duration timeout) {
+    Duration timeout, GitAccess access) {
   /** The hub's identity when {@code --git-identity} is not given. */
   public static final String DEFAULT_IDENTITY = "Apollo Hub <hub@apollo.invalid>";
 
@@ -32,6 +33,7 @@ public record GitSettings(String remote, String branch, Path localDir, String id
     Objects.requireNonNull(identityName, "identityName");
     Objects.requireNonNull(identityEmail, "identityEmail");
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(access, "access");
     if (remote.isBlank()) {
       throw new IllegalArgumentException("the remote is empty: give a path or a file://, http(s):// or ssh:// URL");
     }
@@ -43,6 +45,19 @@ public record GitSettings(String remote, String branch, Path localDir, String id
     }
   }
 
+  /** The settings as people may be shown them: without a password the remote's URL carries. */
+  @Override
+  public String toString() {
+    return "GitSettings[remote=" + RemoteUrl.shown(remote) + ", branch=" + branch + ", localDir=" + localDir
+        + ", identity=" + identityName + " <" + identityEmail + ">, timeout=" + timeout + ", access=" + access + "]";
+  }
+
+  /** Settings reaching the remote with what its URL says only. */
+  public GitSettings(String remote, String branch, Path localDir, String identityName, String identityEmail,
+      Duration timeout) {
+    this(remote, branch, localDir, identityName, identityEmail, timeout, GitAccess.none());
+  }
+
   /** Settings with the default identity and a 60-second timeout. */
   public static GitSettings of(String remote, String branch, Path localDir) {
     Identity identity = parseIdentity(DEFAULT_IDENTITY);
@@ -51,7 +66,12 @@ public record GitSettings(String remote, String branch, Path localDir, String id
 
   /** The same settings with another identity. */
   public GitSettings withIdentity(Identity identity) {
-    return new GitSettings(remote, branch, localDir, identity.name(), identity.email(), timeout);
+    return new GitSettings(remote, branch, localDir, identity.name(), identity.email(), timeout, access);
+  }
+
+  /** The same settings with other credentials, ssh folder and known hosts. */
+  public GitSettings withAccess(GitAccess other) {
+    return new GitSettings(remote, branch, localDir, identityName, identityEmail, timeout, other);
   }
 
   /**

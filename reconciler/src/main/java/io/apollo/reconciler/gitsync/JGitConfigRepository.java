@@ -49,7 +49,7 @@ public final class JGitConfigRepository implements ConfigRepository {
 
   private JGitConfigRepository(GitSettings settings, Clock clock) {
     this.settings = settings;
-    this.remote = new Remote(settings.remote(), settings.timeout());
+    this.remote = new Remote(settings.remote(), settings.timeout(), settings.access());
     this.identity = new GitSettings.Identity(settings.identityName(), settings.identityEmail());
     this.clock = clock;
     this.maxFileBytes = YamlLimits.defaults().maxFileBytes();
@@ -232,6 +232,7 @@ public final class JGitConfigRepository implements ConfigRepository {
   public void close() {
     locked(() -> {
       clone.close();
+      remote.close();
       return null;
     });
   }

@@ -2,12 +2,12 @@ package io.apollo.reconciler.gitsync;
 
 import io.apollo.reconciler.ReconcilerException;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
@@ -19,12 +19,12 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TrackingRefUpdate;
 import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * The remote end of the config repository: fetch every branch into remote-tracking refs (pruning the ones gone),
- * and push ref updates that are never forced.
+ * and push ref updates that are never forced. Credentials come from the URL or {@code --git-credentials} (http),
+ * keys and known hosts from the ssh folder (ssh); none of it is ever shown, and a failure says what to check.
  */
 final class Remote {
   /**
@@ -33,19 +33,33 @@ final class Remote {
    */
   private static final RefSpec FETCH = new RefSpec("+refs/heads/*:" + LocalClone.TRACKING + "*");
 
-  private final URIish uri;
+  private final RemoteUrl url;
   private final String display;
+  private final Optional<String> user;
   private final Optional<String> password;
+  private final Optional<SshAccess> ssh;
   private final int timeoutSeconds;
 
-  /**
-   * A remote; a password in the URL ({@code https://user:token@host/repo.git}) is used as HTTP credentials and never
-   * appears in {@link #toString()} nor in any message.
-   */
+  /** A remote reached with what its URL says only (keys and known hosts from {@code ~/.ssh}). */
   Remote(String remote, Duration timeout) {
-    this.uri = toUri(remote);
-    this.password = Optional.ofNullable(uri.getPass()).filter(p -> !p.isEmpty());
-    this.display = remote.contains("://") ? uri.toString() : remote; // URIish.toString() leaves the password out
+    this(remote, timeout, GitAccess.none());
+  }
+
+  /**
+   * A remote; a password in the URL ({@code https://user:token@host/repo.git}), else the line of
+   * {@code --git-credentials} for it, is used as HTTP credentials and never appears in {@link #toString()} nor in
+   * any message.
+   *
+   * @throws ReconcilerException when the URL cannot be read, or the credentials file has no line for it
+   */
+  Remote(String remote, Duration timeout, GitAccess access) {
+    this.url = RemoteUrl.parse(remote);
+    this.display = url.toString();
+    Optional<GitCredentials.Entry> fromFile = url.password().isEmpty() && url.isHttp()
+        ? access.credentials().map(GitCredentials::read).map(c -> c.forRemote(url.uri())) : Optional.empty();
+    this.user = fromFile.map(GitCredentials.Entry::user).or(() -> Optional.ofNullable(url.uri().getUser()));
+    this.password = url.password().or(() -> fromFile.map(GitCredentials.Entry::password));
+    this.ssh = url.isSsh() ? Optional.of(new SshAccess(access)) : Optional.empty();
     this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
   }
 
@@ -76,8 +90,7 @@ final class Remote {
     } catch (ReconcilerException e) {
       throw e;
     } catch (NotSupportedException | TransportException | RuntimeException e) {
-      throw failure("cannot fetch from " + display + ": " + redacted(rootMessage(e))
-          + "; check that the repository exists there and the hub can reach it", e);
+      throw failure("fetch from", e, "check that the repository exists there and the hub can reach it");
     }
   }
 
@@ -92,8 +105,7 @@ final class Remote {
       PushResult result = transport.push(NullProgressMonitor.INSTANCE, updates);
       return result.getRemoteUpdates();
     } catch (NotSupportedException | TransportException | RuntimeException e) {
-      throw failure("cannot push to " + display + ": " + redacted(rootMessage(e))
-          + "; check that the repository exists there and the hub may push to it", e);
+      throw failure("push to", e, "check that the repository exists there and the hub may push to it");
     }
   }
 
@@ -132,42 +144,89 @@ final class Remote {
         + "protection and that the hub's identity may push there");
   }
 
+  /** Closes the ssh client, if this remote has one. */
+  void close() {
+    ssh.ifPresent(SshAccess::close);
+  }
+
   private Transport open(Repository repository) throws NotSupportedException, TransportException {
-    Transport transport = Transport.open(repository, uri);
+    Transport transport = Transport.open(repository, url.uri());
     transport.setTimeout(timeoutSeconds);
-    if (password.isPresent() && uri.getUser() != null) {
-      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(uri.getUser(), password.get()));
+    if (password.isPresent() && user.isPresent()) {
+      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(user.get(), password.get()));
     }
+    ssh.ifPresent(client -> {
+      client.takeRefusal();
+      client.configure(transport);
+    });
     return transport;
   }
 
   private String redacted(String message) {
-    return password.map(p -> message.replace(p, "***")).orElse(message);
+    List<String> secrets = new java.util.ArrayList<>(url.secrets());
+    password.ifPresent(secrets::add);
+    return RemoteUrl.redact(message, secrets);
   }
 
-  /** A failure; the cause is left off when the URL holds a password, since causes' messages are not redacted. */
-  private ReconcilerException failure(String message, Exception cause) {
+  /**
+   * The error of a failed {@code what} ("fetch from"): the transport's words without any secret, and what to check.
+   * The cause is left off when there is a password, since causes' messages and stack traces are not redacted.
+   */
+  private ReconcilerException failure(String what, Exception cause, String otherwise) {
+    String words = redacted(rootMessage(cause));
+    Optional<SshAccess.Refusal> refusal = ssh.flatMap(SshAccess::takeRefusal);
+    GitFailure kind = GitFailure.of(words, refusal);
+    String message = "cannot " + what + " " + display + ": " + words + "; " + hint(kind, refusal, otherwise, words);
     return password.isPresent() ? new ReconcilerException(message) : new ReconcilerException(message, cause);
   }
 
-  private static URIish toUri(String remote) {
-    try {
-      if (remote.contains("://")) {
-        return new URIish(remote);
+  /** What to check for a failure of {@code kind}, in words. */
+  private String hint(GitFailure kind, Optional<SshAccess.Refusal> refusal, String otherwise, String words) {
+    String host = refusal.map(SshAccess.Refusal::host).orElse(url.uri().getHost());
+    return switch (kind) {
+      case UNKNOWN_HOST_KEY -> "unknown host key for " + host + "; add it to known_hosts ("
+          + ssh.map(SshAccess::knownHosts).map(Path::toString).orElse("--known-hosts") + "), such as with "
+          + keyscan() + ", after checking its fingerprint with the server's owner";
+      case HOST_KEY_CHANGED -> "the host key of " + host + " is not the one known_hosts ("
+          + ssh.map(SshAccess::knownHosts).map(Path::toString).orElse("--known-hosts") + ") lists for it: if the "
+          + "server's key was changed on purpose, replace its line there; else someone may be in between";
+      case NOT_AUTHORIZED -> "check the credentials" + credentialsHint(words);
+      case NOT_FOUND -> "check that the repository exists there" + (url.isHttp()
+          ? " and that the credentials may read it (hosted servers answer 'not found' to those who may not)" : "");
+      case UNREACHABLE -> "check that the server runs and the hub can reach it";
+      case TIMED_OUT -> "the server did not answer within " + timeoutSeconds + " s; check the server and the network";
+      case OTHER -> otherwise;
+    };
+  }
+
+  private String credentialsHint(String words) {
+    if (ssh.isPresent()) {
+      List<Path> keys = ssh.get().keysFound();
+      String who = Optional.ofNullable(url.uri().getUser()).orElse(System.getProperty("user.name"));
+      String make = "make one with ssh-keygen -t ed25519 -N '' -f " + ssh.get().sshDir().resolve("id_ed25519");
+      String found = keys.stream().map(Path::toString).collect(Collectors.joining(", "));
+      if (keys.isEmpty()) {
+        return ": no key (" + String.join(", ", SshAccess.KEY_FILES) + ") is in " + ssh.get().sshDir() + "; " + make
+            + " or give --ssh-dir, and authorize its .pub for " + who + " on the server";
       }
-      int colon = remote.indexOf(':');
-      if (colon > 0 && remote.lastIndexOf('/', colon) < 0) {
-        // git's scp-like "user@host:path": ambiguous with paths, so it is refused with the URL to write instead.
-        String host = remote.substring(0, colon);
-        String path = remote.substring(colon + 1);
-        throw new ReconcilerException("the git remote '" + remote + "' is in scp form, which the hub does not read: "
-            + "write it as ssh://" + host + "/" + (path.startsWith("/") ? path.substring(1) : path));
+      if (words.contains("no keys to try")) {
+        // JGit skips a key it cannot load (it logs why) and then has none to offer.
+        return ": the hub could not use the key(s) " + found + ": a key with a passphrase cannot be used (the hub "
+            + "cannot type one), nor one it cannot read; " + make + " and authorize its .pub for " + who;
       }
-      return new URIish(Path.of(remote).toAbsolutePath().normalize().toString());
-    } catch (URISyntaxException | java.nio.file.InvalidPathException e) {
-      throw new ReconcilerException("the git remote is neither a path nor a file://, http(s):// or ssh:// URL: "
-          + e.getMessage());
+      return ": the server refused the key(s) " + found + " for user " + who + "; authorize the .pub on the server";
     }
+    if (password.isEmpty()) {
+      return ": the server wants a user and token; give them with --git-credentials FILE";
+    }
+    return " (the user " + user.orElse("?") + " and its token, in --git-credentials or the URL): the server "
+        + "refused them";
+  }
+
+  private String keyscan() {
+    int port = url.uri().getPort();
+    return "ssh-keyscan" + (port > 0 && port != 22 ? " -p " + port : "") + " " + url.uri().getHost() + " >> "
+        + ssh.map(SshAccess::knownHosts).map(Path::toString).orElse("known_hosts");
   }
 
   static String rootMessage(Throwable e) {

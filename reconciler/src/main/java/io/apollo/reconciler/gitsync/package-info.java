@@ -12,6 +12,9 @@
  *   <li>Approvals: who brought each plan file to the branch (first-parent history) and each {@code spec.approvals}
  *       entry, judged against role membership as the branch stood before the approving commit ({@link
  *       io.apollo.reconciler.gitsync.ApprovalEvidence}).
+ *   <li>Reaching the remote: credentials from the URL or {@code --git-credentials}, ssh keys and strict known hosts
+ *       ({@link io.apollo.reconciler.gitsync.GitAccess}); a remote is shown only through {@link
+ *       io.apollo.reconciler.gitsync.RemoteUrl}, without its password, and a failure says what to check.
  *   <li>Faults: an unreachable remote leaves the last fetched head readable; a rewritten history is followed and
  *       reported; a missing or broken clone is moved aside and cloned again.
  * </ul>

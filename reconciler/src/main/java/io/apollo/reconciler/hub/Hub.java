@@ -145,7 +145,8 @@ public final class Hub implements AutoCloseable {
     } else {
       terms.elected();
     }
-    LOG.info("Hub governing branch {} of {} listening on {}", options.branch(), options.repo(), hub.url());
+    LOG.info("Hub governing branch {} of {} listening on {}", options.branch(),
+        io.apollo.reconciler.gitsync.RemoteUrl.shown(options.repo()), hub.url());
     return hub;
   }
 

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs a hub from the reconciler's own classpath: {@code java -cp ... io.apollo.reconciler.hub.HubMain --repo URL
  * --data-dir DIR --spoke-tokens FILE [--port 8080] [--bind 127.0.0.1] [--branch main] [--poll-interval 30s]
- * [--git-identity "Name <email>"]}. Prints {@code apollo hub: listening on <url>} on one line once it listens, and
+ * [--git-identity "Name <email>"] [--webhook-secret-file FILE] [--db JDBC_URL] [--git-credentials FILE]
+ * [--known-hosts FILE] [--ssh-dir DIR]}. Prints {@code apollo hub: listening on <url>} on one line once it listens, and
  * stops cleanly on SIGTERM. {@code apollo hub} is the user's way in; this one lets tests start a hub as a process.
  */
 public final class HubMain {

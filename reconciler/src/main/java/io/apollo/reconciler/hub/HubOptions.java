@@ -1,7 +1,9 @@
 package io.apollo.reconciler.hub;
 
 import io.apollo.reconciler.ReconcilerException;
+import io.apollo.reconciler.gitsync.GitAccess;
 import io.apollo.reconciler.gitsync.GitSettings;
+import io.apollo.reconciler.gitsync.RemoteUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +20,12 @@ import java.util.regex.Pattern;
  * {@code http(s)://} or {@code ssh://} URL; {@code port} 0 picks a free port; {@code gitName} and {@code gitEmail}
  * are who the hub commits as; {@code webhookSecretFile}, when given, holds the secret a git server signs its push
  * notifications with; {@code db}, when given, is the {@code jdbc:postgresql:} URL of a store several hubs share
- * (one leads, the others follow), else the store is SQLite in {@code dataDir} and only one hub may use it.
+ * (one leads, the others follow), else the store is SQLite in {@code dataDir} and only one hub may use it;
+ * {@code gitAccess} holds {@code --git-credentials}, {@code --known-hosts} and {@code --ssh-dir}.
  */
 public record HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
     Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
-    Optional<String> db) {
+    Optional<String> db, GitAccess gitAccess) {
   public static final String DEFAULT_IDENTITY = GitSettings.DEFAULT_IDENTITY;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -45,11 +48,34 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
       throw new ReconcilerException("--poll-interval: must be positive, such as 30s");
     }
     Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(gitAccess, "gitAccess");
     db.filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> {
       throw new ReconcilerException("--db " + io.apollo.reconciler.store.Databases.redact(url) + ": give a"
           + " PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/apollo?user=apollo, or leave --db"
           + " out for SQLite in --data-dir");
     });
+  }
+
+  /** With what the remote's URL says only: no {@code --git-credentials}, {@code --known-hosts}, {@code --ssh-dir}. */
+  public HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
+      Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
+      Optional<String> db) {
+    this(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail, maxBodyBytes,
+        webhookSecretFile, db, GitAccess.none());
+  }
+
+  /** The same options with {@code --git-credentials}, {@code --known-hosts} and {@code --ssh-dir}. */
+  public HubOptions withGitAccess(GitAccess access) {
+    return new HubOptions(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail,
+        maxBodyBytes, webhookSecretFile, db, access);
+  }
+
+  /** The options as people may be shown them: no password of the remote's URL nor of {@code --db}. */
+  @Override
+  public String toString() {
+    return "HubOptions[repo=" + RemoteUrl.shown(repo) + ", branch=" + branch + ", dataDir=" + dataDir + ", bind="
+        + bind + ", port=" + port + ", db=" + db.map(io.apollo.reconciler.store.Databases::redact) + ", gitAccess="
+        + gitAccess + "]";
   }
 
   /** Without {@code --db}: SQLite in {@code dataDir}. */
@@ -85,7 +111,8 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
 
   /** Where the hub keeps its clone of the repository: {@code <data-dir>/repo.git}. */
   public GitSettings gitSettings() {
-    return new GitSettings(repo, branch, dataDir.resolve("repo.git"), gitName, gitEmail, Duration.ofSeconds(60));
+    return new GitSettings(repo, branch, dataDir.resolve("repo.git"), gitName, gitEmail, Duration.ofSeconds(60),
+        gitAccess);
   }
 
   /** Reads {@code --name value} pairs (the options of {@code apollo hub}) for {@link HubMain}. */
@@ -111,7 +138,10 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
         who.name(), who.email(),
         Optional.ofNullable(values.get("--max-body-bytes")).map(Long::parseLong).orElse(DEFAULT_MAX_BODY_BYTES),
         Optional.ofNullable(values.get("--webhook-secret-file")).map(Path::of),
-        Optional.ofNullable(values.get("--db")));
+        Optional.ofNullable(values.get("--db")))
+        .withGitAccess(new GitAccess(Optional.ofNullable(values.get("--git-credentials")).map(Path::of),
+            Optional.ofNullable(values.get("--known-hosts")).map(Path::of),
+            Optional.ofNullable(values.get("--ssh-dir")).map(Path::of)));
   }
 
   private static String required(Map<String, String> values, String name) {

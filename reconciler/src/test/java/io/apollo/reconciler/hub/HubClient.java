@@ -84,6 +84,16 @@ public final class HubClient {
     return send(request.build());
   }
 
+  /** {@code POST /v1/hooks/git} with one proof header ({@code X-Gitlab-Token: ...}); a null header sends none. */
+  public Answer hook(String header, String value, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/hooks/git"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (header != null) {
+      request.header(header, value);
+    }
+    return send(request.build());
+  }
+
   /** The plan {@code id}'s JSON. */
   public JsonNode plan(String id) {
     return get("/v1/plans/" + id).body();

@@ -39,6 +39,32 @@ class HubOptionsTest {
   }
 
   @Test
+  void gitAccessFlagsAreReadAndThePasswordOfTheRepoIsNeverShown(@org.junit.jupiter.api.io.TempDir Path temp)
+      throws Exception {
+    Path credentials = java.nio.file.Files.writeString(temp.resolve("creds"), "https://hub:t0ken@git.example.com\n");
+    Path knownHosts = java.nio.file.Files.writeString(temp.resolve("known_hosts"), "");
+    HubOptions o = HubOptions.fromArgs(List.of("--repo", "https://hub:s3cret@git.example.com/fleet.git",
+        "--data-dir", "d", "--spoke-tokens", "t", "--git-credentials", credentials.toString(), "--known-hosts",
+        knownHosts.toString(), "--ssh-dir", temp.toString()));
+
+    assertThat(o.gitAccess().credentials()).contains(credentials);
+    assertThat(o.gitSettings().access().knownHosts()).contains(knownHosts);
+    assertThat(o.gitSettings().access().sshDir()).contains(temp);
+    assertThat(o.toString()).contains("https://hub@git.example.com/fleet.git").doesNotContain("s3cret");
+    assertThat(o.gitSettings().toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void aKnownHostsFileMustBeARegularFileNeverDevNull() {
+    assertThatThrownBy(() -> HubOptions.fromArgs(List.of("--repo", "r", "--data-dir", "d", "--spoke-tokens", "t",
+        "--known-hosts", "/dev/null")))
+        .isInstanceOf(ReconcilerException.class).hasMessageContaining("--known-hosts /dev/null is not a regular file");
+    assertThatThrownBy(() -> HubOptions.fromArgs(List.of("--repo", "r", "--data-dir", "d", "--spoke-tokens", "t",
+        "--ssh-dir", "/no/such/folder")))
+        .isInstanceOf(ReconcilerException.class).hasMessageContaining("--ssh-dir /no/such/folder is not a folder");
+  }
+
+  @Test
   void valuesAreCheckedNamingTheOption() {
     assertThat(HubOptions.duration("--poll-interval", "1500ms")).isEqualTo(Duration.ofMillis(1500));
     assertThat(HubOptions.duration("--poll-interval", "5m")).isEqualTo(Duration.ofMinutes(5));
