@@ -141,9 +141,10 @@ export function planView(plan, nowMs) {
       h('dt', {}, 'computed from'), h('dd', {}, h('code', {}, plan.computedFrom ?? '')),
       h('dt', {}, 'in git'), h('dd', {}, plan.git ?? ''),
       h('dt', {}, 'approvals'), h('dd', {}, (plan.approvals ?? []).map((a) => `${a.by} as ${a.role} (${a.commit
-        ?.slice(0, 10)}) `).join('') || 'none'),
+        ?.slice(0, 10)}${a.keyFingerprint ? `, signed by ${a.keyFingerprint}` : ''}) `).join('') || 'none'),
       (plan.refusedApprovals ?? []).length ? [h('dt', {}, 'refused'), h('dd', {}, plan.refusedApprovals
-        .map((a) => `${a.by}: ${a.message ?? a.reason}`).join('; '))] : null),
+        .map((a) => h('div', { class: 'refused' }, h('code', {}, a.reason ?? 'OTHER'), ` ${a.by}: ${a.message ?? ''}`)))]
+        : null),
     h('h2', {}, 'History'),
     h('ol', { class: 'history' }, (plan.history ?? []).map((e) => h('li', {}, time(e.at), ' ',
       badge(planState(e.state).word, planState(e.state).tone, 'history-state'), ` ${e.message ?? ''}`))));

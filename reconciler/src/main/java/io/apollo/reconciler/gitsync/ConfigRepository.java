@@ -45,8 +45,10 @@ public interface ConfigRepository extends AutoCloseable {
   /**
    * Proposes {@code files} on branch {@code branch} (one commit with the hub's identity, on top of the governed
    * branch's head) and pushes it. Idempotent: when the remote already has the branch, nothing is done.
+   *
+   * @return the proposal commit the push put on the branch; empty when the branch was there already
    */
-  void propose(String branch, List<FileWrite> files, String message);
+  Optional<String> propose(String branch, List<FileWrite> files, String message);
 
   /** Deletes {@code branch} on the remote; nothing happens when it is not there. */
   void deleteBranch(String branch);

@@ -149,19 +149,23 @@ public final class JGitConfigRepository implements ConfigRepository {
   }
 
   @Override
-  public void propose(String branch, List<FileWrite> files, String message) {
-    locked(() -> {
+  public Optional<String> propose(String branch, List<FileWrite> files, String message) {
+    return locked(() -> {
       String ref = checkedBranchRef(branch);
       ObjectId base = currentHead();
       ObjectId commit = CommitWriter.commit(repository(), base, files, identity, message, true).orElseThrow();
       // Expect the branch to be absent: when it exists, the remote refuses and the proposal is already there.
       RemoteRefUpdate pushed = remote.push(repository(), ref, commit, ObjectId.zeroId());
       switch (pushed.getStatus()) {
-        case OK -> clone.setTracking(branch, commit);
-        case UP_TO_DATE, REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> { }
+        case OK -> {
+          clone.setTracking(branch, commit);
+          return Optional.of(commit.name());
+        }
+        case UP_TO_DATE, REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
+          return Optional.<String>empty();
+        }
         default -> throw remote.refused("propose branch " + branch, pushed);
       }
-      return null;
     });
   }
 

@@ -1,6 +1,9 @@
 package io.apollo.reconciler.gitsync;
 
+import io.apollo.core.config.ApprovalPolicy;
+import io.apollo.core.config.DesiredState;
 import io.apollo.core.config.Role;
+import io.apollo.core.config.Signatures;
 import io.apollo.core.load.ConfigLoader;
 import io.apollo.core.load.ConfigSource;
 import io.apollo.core.load.ParseCache;
@@ -27,7 +30,7 @@ final class RoleIndex {
   private final long maxFileBytes;
   private final ParseCache parses = new ParseCache();
   private final Map<String, Boolean> mentionsRole = lru(BLOBS_KEPT);
-  private final Map<ObjectId, SortedMap<String, Role>> byCommit = lru(COMMITS_KEPT);
+  private final Map<ObjectId, Governance> byCommit = lru(COMMITS_KEPT);
 
   private final TreeListings listings;
 
@@ -44,15 +47,30 @@ final class RoleIndex {
 
   /** The roles defined in {@code commit}'s tree, by name. */
   SortedMap<String, Role> rolesAt(Repository repository, ObjectId commit) {
-    SortedMap<String, Role> known = byCommit.get(commit);
+    return governance(repository, commit).roles();
+  }
+
+  /** Whether approvals had to be signed as {@code commit}'s tree stood ({@link ApprovalPolicy#signaturesOf}). */
+  Signatures signaturesAt(Repository repository, ObjectId commit) {
+    return governance(repository, commit).signatures();
+  }
+
+  private Governance governance(Repository repository, ObjectId commit) {
+    Governance known = byCommit.get(commit);
     if (known != null) {
       return known;
     }
     GitCommitSource tree = new GitCommitSource(repository, commit, maxFileBytes, listings);
-    SortedMap<String, Role> roles = loader.load(new RoleFiles(tree), Runnable::run, parses).state().roles();
-    byCommit.put(commit.copy(), roles);
-    return roles;
+    // ApprovalPolicy files mention Role too (requiredRoles), so the same files give both.
+    DesiredState state = loader.load(new RoleFiles(tree), Runnable::run, parses).state();
+    Governance found = new Governance(state.roles(),
+        ApprovalPolicy.signaturesOf(state.approvalPolicies(), state.roles().values()));
+    byCommit.put(commit.copy(), found);
+    return found;
   }
+
+  /** The roles of one commit, and whether approvals had to be signed there. */
+  private record Governance(SortedMap<String, Role> roles, Signatures signatures) {}
 
   /** The names of the roles {@code email} was a member of in {@code commit}'s tree (case-insensitive email). */
   Set<String> rolesOf(Repository repository, ObjectId commit, String email) {
