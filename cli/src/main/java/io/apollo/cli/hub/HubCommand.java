@@ -74,6 +74,12 @@ public final class HubCommand implements Callable<Integer> {
           + " the others serve reads and take over when it stops. Default: SQLite in --data-dir, one hub only.")
   String db;
 
+  @Option(names = "--admin-keys", paramLabel = "FILE",
+      description = "SSH public keys (one .pub line each) that must sign changes to Role and ApprovalPolicy files;"
+          + " an unsigned change is not applied, the last accepted roles and policies govern, and /v1/status"
+          + " says why (docs/signed-approvals.md).")
+  Path adminKeys;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -82,7 +88,7 @@ public final class HubCommand implements Callable<Integer> {
     HubOptions options = new HubOptions(repo, branch, dataDir, bind, port, spokeTokens,
         HubOptions.duration("--poll-interval", pollInterval), identity.name(), identity.email(),
         HubOptions.DEFAULT_MAX_BODY_BYTES, java.util.Optional.ofNullable(webhookSecretFile),
-        java.util.Optional.ofNullable(db));
+        java.util.Optional.ofNullable(db), java.util.Optional.ofNullable(adminKeys));
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

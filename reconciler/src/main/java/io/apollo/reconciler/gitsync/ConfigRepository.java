@@ -72,6 +72,14 @@ public interface ConfigRepository extends AutoCloseable {
    */
   Map<String, PlanOnBranch> plansOnBranch(String commit);
 
+  /**
+   * The roles and approval policies that govern at {@code commit} when changes to them must be signed by an admin
+   * key (hub {@code --admin-keys}); empty when they need not be, and the commit's own documents govern.
+   */
+  default Optional<GovernedPolicy> governedPolicy(String commit) {
+    return Optional.empty();
+  }
+
   @Override
   void close();
 }

@@ -220,6 +220,22 @@ public final class JGitConfigRepository implements ConfigRepository {
   }
 
   @Override
+  public Optional<GovernedPolicy> governedPolicy(String commit) {
+    return locked(() -> plans.roles().governed(repository(), resolve(commit)));
+  }
+
+  /**
+   * From now on, changes to {@code Role} and {@code ApprovalPolicy} documents govern only when their commit on the
+   * governed branch is signed by one of {@code adminKeys}; call before the first read.
+   */
+  public void requireAdminSignatures(List<io.apollo.core.config.SshPublicKey> adminKeys) {
+    locked(() -> {
+      plans.roles().requireAdminSignatures(adminKeys);
+      return null;
+    });
+  }
+
+  @Override
   public Map<String, PlanOnBranch> plansOnBranch(String commit) {
     return locked(() -> {
       ObjectId id = resolve(commit);

@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  * {@code http(s)://} or {@code ssh://} URL; {@code port} 0 picks a free port; {@code gitName} and {@code gitEmail}
  * are who the hub commits as; {@code webhookSecretFile}, when given, holds the secret a git server signs its push
  * notifications with; {@code db}, when given, is the {@code jdbc:postgresql:} URL of a store several hubs share
- * (one leads, the others follow), else the store is SQLite in {@code dataDir} and only one hub may use it.
+ * (one leads, the others follow), else the store is SQLite in {@code dataDir} and only one hub may use it;
+ * {@code adminKeys}, when given, is a file of SSH public keys that must sign changes to Role and ApprovalPolicy
+ * documents (docs/signed-approvals.md).
  */
 public record HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
     Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
-    Optional<String> db) {
+    Optional<String> db, Optional<Path> adminKeys) {
   public static final String DEFAULT_IDENTITY = GitSettings.DEFAULT_IDENTITY;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -45,11 +47,20 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
       throw new ReconcilerException("--poll-interval: must be positive, such as 30s");
     }
     Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(adminKeys, "adminKeys");
     db.filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> {
       throw new ReconcilerException("--db " + io.apollo.reconciler.store.Databases.redact(url) + ": give a"
           + " PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/apollo?user=apollo, or leave --db"
           + " out for SQLite in --data-dir");
     });
+  }
+
+  /** Without {@code --admin-keys}: role and policy changes govern as committed. */
+  public HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
+      Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
+      Optional<String> db) {
+    this(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail, maxBodyBytes,
+        webhookSecretFile, db, Optional.empty());
   }
 
   /** Without {@code --db}: SQLite in {@code dataDir}. */
@@ -111,7 +122,8 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
         who.name(), who.email(),
         Optional.ofNullable(values.get("--max-body-bytes")).map(Long::parseLong).orElse(DEFAULT_MAX_BODY_BYTES),
         Optional.ofNullable(values.get("--webhook-secret-file")).map(Path::of),
-        Optional.ofNullable(values.get("--db")));
+        Optional.ofNullable(values.get("--db")),
+        Optional.ofNullable(values.get("--admin-keys")).map(Path::of));
   }
 
   private static String required(Map<String, String> values, String name) {
