@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  approveSteps, bandBox, dayTicks, entityState, filterEntities, fleetGrid, groupPlans, localTime, placeAt,
-  planState, relative, route, shortProduct, splitLandings, spokeLag, utcTime,
+  approvalWords, approveSteps, bandBox, dayTicks, entityState, filterEntities, fleetGrid, groupPlans, localTime,
+  placeAt, planState, refusalWords, relative, route, shortProduct, splitLandings, spokeLag, utcTime,
 } from '../../main/resources/apollo/web/lib.mjs';
 
 const entities = [
@@ -132,4 +132,13 @@ test('routes come from the fragment; anything else is the not-found page', () =>
   for (const [hash, expected] of cases) {
     assert.deepEqual(route(hash), expected, hash);
   }
+});
+
+test('issue 15: an approval names the key that signed it; a refusal leads with its machine reason', () => {
+  assert.equal(approvalWords({ by: 'alice@x', role: 'sre', commit: '0123456789abcdef', keyFingerprint: 'SHA256:abc' }),
+    'alice@x as sre (0123456789, signed by SHA256:abc)');
+  assert.equal(approvalWords({ by: 'bob@x', role: 'sre', commit: 'fedcba9876543210' }), 'bob@x as sre (fedcba9876)');
+  assert.deepEqual(refusalWords({ by: 'alice@x', reason: 'UNSIGNED', message: 'commit 0123456 is not signed' }),
+    { reason: 'UNSIGNED', text: 'alice@x: commit 0123456 is not signed' });
+  assert.equal(refusalWords({ by: 'm@x' }).reason, 'OTHER');
 });

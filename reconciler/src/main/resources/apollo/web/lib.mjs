@@ -82,6 +82,17 @@ export function groupPlans(plans) {
   return groups;
 }
 
+/** One accepted approval as the plan page lists it: who, for which role, in which commit, signed by which key. */
+export function approvalWords(a) {
+  return `${a.by} as ${a.role} (${(a.commit ?? '').slice(0, 10)}${a.keyFingerprint ? `, signed by ${a.keyFingerprint}`
+    : ''})`;
+}
+
+/** One refused approval: its machine reason first (UNSIGNED, KEY_NOT_OF_MEMBER, ...), then who and why in words. */
+export function refusalWords(a) {
+  return { reason: a.reason ?? 'OTHER', text: `${a.by}: ${a.message ?? ''}` };
+}
+
 /** The command that approves a pending plan, and the git steps that do the same by hand. */
 export function approveSteps(plan, email = 'you@example.com') {
   const command = `apollo plan approve ${plan.id} --by ${email}`;

@@ -1,8 +1,8 @@
 // The pages as DOM, built with textContent only (never innerHTML): names and messages come from a repository and
 // from spokes, and are shown as text. Each view takes the data the API answered and the instant of rendering.
 import {
-  approveSteps, bandBox, dayTicks, entityState, fleetGrid, filterEntities, groupPlans, healthWord, localTime,
-  placeAt, planState, relative, shortProduct, splitLandings, spokeLag, utcTime,
+  approvalWords, approveSteps, bandBox, dayTicks, entityState, fleetGrid, filterEntities, groupPlans, healthWord,
+  localTime, placeAt, planState, refusalWords, relative, shortProduct, splitLandings, spokeLag, utcTime,
 } from './lib.mjs';
 
 /** An element: h('a', {href: '#/'}, 'text', child). Attributes starting with "on" are listeners. */
@@ -140,10 +140,10 @@ export function planView(plan, nowMs) {
       h('dt', {}, 'file'), h('dd', {}, h('code', {}, plan.path ?? '')),
       h('dt', {}, 'computed from'), h('dd', {}, h('code', {}, plan.computedFrom ?? '')),
       h('dt', {}, 'in git'), h('dd', {}, plan.git ?? ''),
-      h('dt', {}, 'approvals'), h('dd', {}, (plan.approvals ?? []).map((a) => `${a.by} as ${a.role} (${a.commit
-        ?.slice(0, 10)}) `).join('') || 'none'),
+      h('dt', {}, 'approvals'), h('dd', {}, (plan.approvals ?? []).map(approvalWords).join('; ') || 'none'),
       (plan.refusedApprovals ?? []).length ? [h('dt', {}, 'refused'), h('dd', {}, plan.refusedApprovals
-        .map((a) => `${a.by}: ${a.message ?? a.reason}`).join('; '))] : null),
+        .map(refusalWords).map((r) => h('div', { class: 'refused' }, h('code', {}, r.reason), ` ${r.text}`)))]
+        : null),
     h('h2', {}, 'History'),
     h('ol', { class: 'history' }, (plan.history ?? []).map((e) => h('li', {}, time(e.at), ' ',
       badge(planState(e.state).word, planState(e.state).tone, 'history-state'), ` ${e.message ?? ''}`))));

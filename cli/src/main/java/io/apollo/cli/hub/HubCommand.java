@@ -91,6 +91,12 @@ public final class HubCommand implements Callable<Integer> {
           + " the others serve reads and take over when it stops. Default: SQLite in --data-dir, one hub only.")
   String db;
 
+  @Option(names = "--admin-keys", paramLabel = "FILE",
+      description = "SSH public keys (one .pub line each) that must sign changes to Role and ApprovalPolicy files;"
+          + " an unsigned change is not applied, the last accepted roles and policies govern, and /v1/status"
+          + " says why (docs/signed-approvals.md).")
+  Path adminKeys;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -101,7 +107,8 @@ public final class HubCommand implements Callable<Integer> {
         HubOptions.DEFAULT_MAX_BODY_BYTES, java.util.Optional.ofNullable(webhookSecretFile),
         java.util.Optional.ofNullable(db))
         .withGitAccess(new GitAccess(java.util.Optional.ofNullable(gitCredentials),
-            java.util.Optional.ofNullable(knownHosts), java.util.Optional.ofNullable(sshDir)));
+            java.util.Optional.ofNullable(knownHosts), java.util.Optional.ofNullable(sshDir)))
+        .withAdminKeys(java.util.Optional.ofNullable(adminKeys));
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
  * {@code apollo plan approve PLAN_ID --by EMAIL}: approval by git (DESIGN.md section 4). A proposed plan's branch
  * {@code apollo/plan/<id>} is merged into the checked-out branch with {@code --no-ff}, EMAIL the merge commit's
  * author; for a plan already on main, {@code {by: EMAIL, role: ROLE}} is appended to its {@code spec.approvals} in a
- * commit authored by EMAIL. Refused when EMAIL holds none of the roles still needed. Exit 0, 1 refused, 2 usage.
+ * commit authored by EMAIL. Refused when EMAIL holds none of the roles still needed. The commit is signed with the
+ * person's git signing config when they have one, and must be where the repository requires signed approvals
+ * ({@link ApprovalSigning}). Exit 0, 1 refused, 2 usage.
  */
 @Command(
     name = "approve",
@@ -66,6 +68,7 @@ public final class PlanApproveCommand implements Callable<Integer> {
     Set<String> required = new TreeSet<>(plan.requiredRoles());
     Change.Person author = new Change.Person(authorName(config), by);
     ChangeCommitter committer = new ChangeCommitter(config);
+    boolean sign = ApprovalSigning.decide(config, head.state(), by);
     Set<String> met;
     String message;
     Outcome outcome;
@@ -77,7 +80,8 @@ public final class PlanApproveCommand implements Callable<Integer> {
       }
       message = "Approve " + describe(plan) + "\n\nMerge branch '" + plan.branch() + "': " + by + " approves"
           + (counted.isEmpty() ? "" : " for " + String.join(", ", counted)) + ".";
-      outcome = committer.commit(Change.merge(message, config.resolve(plan.ref()), author, "approve-" + id));
+      outcome = committer.commit(Change.merge(message, config.resolve(plan.ref()), author, "approve-" + id)
+          .signed(sign));
       met = counted;
     } else {
       Set<String> missing = new TreeSet<>(required);
@@ -91,7 +95,7 @@ public final class PlanApproveCommand implements Callable<Integer> {
       String text = PlanApprovalEntry.append(head.text(plan.path()).orElseThrow(), by, chosen);
       message = "Approve " + describe(plan) + " for " + chosen + "\n\n" + by + " approves as " + chosen + ".";
       outcome = committer.commit(Change.write(message, Map.of(plan.path(), text), "approve-" + id)
-          .authoredBy(author));
+          .authoredBy(author).signed(sign));
       met = Set.of(chosen);
     }
     if (format == OutputFormat.JSON) {

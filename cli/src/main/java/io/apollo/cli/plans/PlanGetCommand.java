@@ -70,7 +70,14 @@ public final class PlanGetCommand implements Callable<Integer> {
     } else {
       out.append('\n');
       plan.path("approvals").forEach(a -> out.append("    ").append(a.path("by").asString()).append(" for ")
-          .append(a.path("role").asString("every role they hold")).append('\n'));
+          .append(a.path("role").asString("every role they hold"))
+          .append(a.has("keyFingerprint") ? ", signed by " + a.path("keyFingerprint").asString() : "")
+          .append('\n'));
+    }
+    if (!plan.path("refusedApprovals").isEmpty()) {
+      out.append("  refused\n");
+      plan.path("refusedApprovals").forEach(a -> out.append("    ").append(a.path("by").asString()).append("  ")
+          .append(a.path("reason").asString("")).append("  ").append(a.path("message").asString("")).append('\n'));
     }
     out.append("  why         ").append(PlanRows.whyLive(plan)).append('\n');
     if (plan.path("history").isArray()) {

@@ -9,11 +9,13 @@ import java.util.SequencedMap;
 /**
  * One change to the config repository, made as one commit: the files it writes (repository path to full new text),
  * or a branch it merges; the commit message; the author when it is not the person's own git identity (an approval
- * is authored by the approver); and {@code proposal}, the name a {@code --pull-request} branch is built from.
+ * is authored by the approver); {@code proposal}, the name a {@code --pull-request} branch is built from; and
+ * {@code signed}, whether the commit is signed with the person's git signing config ({@code user.signingkey},
+ * {@code gpg.format}), as an approval must be where signatures are required.
  */
 public record Change(
     String message, SequencedMap<String, String> files, Optional<String> merge, Optional<Person> author,
-    String proposal) {
+    String proposal, boolean signed) {
 
   public Change {
     Objects.requireNonNull(message, "message");
@@ -28,16 +30,21 @@ public record Change(
 
   /** A commit that writes {@code files}. */
   public static Change write(String message, Map<String, String> files, String proposal) {
-    return new Change(message, new LinkedHashMap<>(files), Optional.empty(), Optional.empty(), proposal);
+    return new Change(message, new LinkedHashMap<>(files), Optional.empty(), Optional.empty(), proposal, false);
   }
 
   /** A merge commit ({@code --no-ff}) of {@code commit} into the branch. */
   public static Change merge(String message, String commit, Person author, String proposal) {
-    return new Change(message, new LinkedHashMap<>(), Optional.of(commit), Optional.of(author), proposal);
+    return new Change(message, new LinkedHashMap<>(), Optional.of(commit), Optional.of(author), proposal, false);
   }
 
   public Change authoredBy(Person person) {
-    return new Change(message, files, merge, Optional.of(person), proposal);
+    return new Change(message, files, merge, Optional.of(person), proposal, signed);
+  }
+
+  /** This change, signed (or not) with the person's git signing config. */
+  public Change signed(boolean sign) {
+    return new Change(message, files, merge, author, proposal, sign);
   }
 
   /** A commit author: a name and an email, as git records them. */

@@ -80,6 +80,9 @@ public final class ChangeCommitter {
     String tree = change.merge().map(tip -> mergeTree(base, tip)).orElseGet(() -> writeTree(base, change));
     List<String> args = new ArrayList<>(List.of("commit-tree", tree, "-p", base));
     change.merge().ifPresent(tip -> args.addAll(List.of("-p", tip)));
+    if (change.signed()) {
+      args.add("-S");
+    }
     Map<String, String> env = change.author().map(Change.Person::asAuthorEnvironment).orElse(Map.of());
     String commit = repo.git().run(env, change.message(), args.toArray(String[]::new));
     LoadResult after = repo.load(commit);

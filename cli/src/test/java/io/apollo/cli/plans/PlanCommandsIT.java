@@ -92,6 +92,38 @@ class PlanCommandsIT {
     assertThat(again.out()).contains("approved already");
   }
 
+  /** Issue 15: where members list keys, approve signs with the person's git signing config, or refuses. */
+  @Test
+  void whereApprovalsMustBeSignedApproveSignsWithTheUsersSshKey() throws Exception {
+    Path key = temp.resolve("carol_ed25519");
+    Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", CAROL_VP, "-f",
+        key.toString()).redirectErrorStream(true).start();
+    assertThat(keygen.waitFor()).isZero();
+    String publicKey = java.nio.file.Files.readString(Path.of(key + ".pub")).strip();
+    Path roles = repo.work().resolve("policies/roles.yaml");
+    GitFixture.write(roles, java.nio.file.Files.readString(roles).replace("    - email: " + CAROL_VP + "\n",
+        "    - email: " + CAROL_VP + "\n      signingKeys: ['" + publicKey + "']\n"));
+    GitFixture.git(repo.work(), "commit", "-q", "-am", "Carol signs her approvals");
+    GitFixture.git(repo.work(), "push", "-q", "origin", "main");
+    String id = create("production/catalog-service", "rollback", "2.0.0", "2.1.0");
+    String main = repo.originHead();
+
+    CliRun unsigned = apollo("plan", "approve", id, "--by", CAROL_VP);
+    assertThat(unsigned.exitCode()).isEqualTo(1);
+    assertThat(unsigned.err()).contains("approvals must be signed").contains("user.signingkey");
+    assertThat(repo.originHead()).isEqualTo(main);
+
+    GitFixture.git(repo.work(), "config", "gpg.format", "ssh");
+    GitFixture.git(repo.work(), "config", "user.signingkey", key + ".pub");
+    CliRun approve = apollo("plan", "approve", id, "--by", CAROL_VP);
+    assertThat(approve.exitCode()).as(approve.err()).isZero();
+
+    Path allowed = temp.resolve("allowed_signers");
+    GitFixture.write(allowed, CAROL_VP + " namespaces=\"git\" " + publicKey + "\n");
+    assertThat(GitFixture.git(repo.work(), "-c", "gpg.ssh.allowedSignersFile=" + allowed, "verify-commit",
+        repo.originHead())).contains("Good \"git\" signature for " + CAROL_VP);
+  }
+
   @Test
   void aFurtherRoleIsAnApprovalEntryCommittedByItsApprover() throws Exception {
     String id = create("production/catalog-service", "upgrade", "2.2.0-rc1", "2.1.0");

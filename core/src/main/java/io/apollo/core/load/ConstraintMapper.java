@@ -4,6 +4,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import io.apollo.core.config.ApprovalPolicy;
+import io.apollo.core.config.Signatures;
 import io.apollo.core.config.ApprovalRule;
 import io.apollo.core.config.Constraint;
 import io.apollo.core.config.ConstraintRule;
@@ -160,6 +161,7 @@ final class ConstraintMapper {
       rules.add(new ApprovalRule(new LinkedHashSet<>(r.strings(base + "/match/environments")), types, criticality,
           new LinkedHashSet<>(r.strings(base + "/requiredRoles"))));
     }
-    return Optional.of(new ApprovalPolicy(r.metadata(), rules, r.origin()));
+    return Optional.of(new ApprovalPolicy(r.metadata(), rules,
+        r.string("/spec/signatures").flatMap(Signatures::fromWireName), r.origin()));
   }
 }

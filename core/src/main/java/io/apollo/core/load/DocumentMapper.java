@@ -14,6 +14,7 @@ import io.apollo.core.config.ProductId;
 import io.apollo.core.config.ProductType;
 import io.apollo.core.config.Recall;
 import io.apollo.core.config.Role;
+import io.apollo.core.config.SshPublicKey;
 import io.apollo.core.config.SpokeRef;
 import io.apollo.core.config.PlanType;
 import io.apollo.core.version.Channel;
@@ -103,11 +104,20 @@ final class DocumentMapper {
   static Optional<Role> role(DocumentReader r) {
     List<Member> members = new ArrayList<>();
     JsonNode list = r.node("/spec/members");
+    boolean ok = true;
     for (int i = 0; i < list.size(); i++) {
-      members.add(new Member(r.string("/spec/members/" + i + "/email").orElseThrow(),
-          r.strings("/spec/members/" + i + "/signingKeys")));
+      List<String> keys = r.strings("/spec/members/" + i + "/signingKeys");
+      for (int k = 0; k < keys.size(); k++) {
+        if (SshPublicKey.parse(keys.get(k)) instanceof SshPublicKey.Malformed bad) {
+          String pointer = "/spec/members/" + i + "/signingKeys/" + k;
+          r.problem(pointer, ProblemReason.INVALID_VALUE, DocumentReader.dotted(pointer) + ": " + bad.why()
+              + " (the role grants nothing until this is fixed)");
+          ok = false;
+        }
+      }
+      members.add(new Member(r.string("/spec/members/" + i + "/email").orElseThrow(), keys));
     }
-    return Optional.of(new Role(r.metadata(), members, r.origin()));
+    return ok ? Optional.of(new Role(r.metadata(), members, r.origin())) : Optional.empty();
   }
 
   static Optional<PlanDocument> plan(DocumentReader r) {

@@ -25,5 +25,10 @@ public enum ProblemReason {
   /** A release put on a channel its version type may not join (only RELEASE versions on {@code stable}). */
   CHANNEL_ADMISSION,
   /** A product-dependency range that can never be met (minimum above the maximum matcher) or is lockstep. */
-  DEPENDENCY_RANGE
+  DEPENDENCY_RANGE,
+  /**
+   * A change to {@code Role} or {@code ApprovalPolicy} documents that is not signed by an admin key the hub was given
+   * ({@code --admin-keys}): the roles and policies last accepted keep governing.
+   */
+  UNSIGNED_POLICY_CHANGE
 }

@@ -68,6 +68,11 @@ class ConfigLoaderTest {
         // Issue 6: a typo in a required role once validated, leaving plans that could never be approved.
         Arguments.of("unknown-role", "cases/unknown-role.yaml", 18, 11,
             "spec.rules[0].requiredRoles[0]: no role 'sre-oncall' (roles: sre); did you mean 'sre'?"),
+        // Issue 15: a signing key that is not an SSH public key line is refused where it is written.
+        Arguments.of("malformed-signing-key", "cases/malformed-signing-key.yaml", 10, 11,
+            "spec.members[0].signingKeys[1]: the key says it is ssh-ed25519 but its data is"),
+        Arguments.of("unknown-signatures", "cases/unknown-signatures.yaml", 6, 3,
+            "spec.signatures: 'sometimes' is not one of required, optional"),
         Arguments.of("unknown-product", "cases/unknown-product.yaml", 6, 3,
             "spec.product: no product 'com.example:nope' (known: com.example:auth-service, com.example:catalog-service)"),
         Arguments.of("unknown-environment", "cases/unknown-environment.yaml", 7, 3,

@@ -35,6 +35,7 @@ public final class PlanViews {
       out.put("kind", a.kind().toLowerCase(java.util.Locale.ROOT));
       out.put("commit", a.commit());
       out.put("at", a.at().toString());
+      a.keyFingerprint().ifPresent(key -> out.put("keyFingerprint", key));
       a.refusalReason().ifPresent(reason -> out.put("reason", reason));
       a.refusal().ifPresent(message -> out.put("message", message));
     }

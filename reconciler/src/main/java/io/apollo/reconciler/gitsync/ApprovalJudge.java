@@ -1,70 +1,92 @@
 package io.apollo.reconciler.gitsync;
 
-import io.apollo.core.load.yaml.ParsedFile;
-import io.apollo.core.load.yaml.SafeYaml;
-import io.apollo.core.load.yaml.YamlDocument;
 import io.apollo.core.load.yaml.YamlLimits;
-import io.apollo.reconciler.ReconcilerException;
+import io.apollo.reconciler.gitsync.ApprovalEntries.Dated;
+import io.apollo.reconciler.gitsync.ApprovalEntries.Entry;
+import io.apollo.reconciler.gitsync.ApprovalEntries.Version;
 import io.apollo.reconciler.gitsync.ApprovalEvidence.Kind;
 import io.apollo.reconciler.gitsync.PlanHistory.Change;
 import io.apollo.reconciler.gitsync.PlanHistory.FileHistory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Judges the approvals git records for one plan file (DESIGN.md section 4). The merge: whoever authored the
- * first-parent commit that brought the file to the branch, unless that is the hub; it meets every role its author
- * held before that commit. Each {@code spec.approvals} entry: accepted only when its {@code by} authored the
- * first-parent commit that added it, and held the role it names (or, naming none, any role) before that commit.
+ * Judges the approvals git records for one plan file (DESIGN.md section 4). Where signatures are required (as main
+ * stood before the approval landed), {@link SignedApprovals} judges by signature and key, and entries written on the
+ * plan branch count for the commits that wrote them. Otherwise, as before signatures: the merge is approved by
+ * whoever authored the first-parent commit that brought the file to the branch, unless that is the hub, for every
+ * role its author held before that commit; each {@code spec.approvals} entry is accepted only when its {@code by}
+ * authored the first-parent commit that added it, and held the role it names (or, naming none, any role) before it.
  */
 final class ApprovalJudge {
   private final Repository repository;
   private final RoleIndex roles;
   private final String hubEmail;
-  private final YamlLimits limits;
+  private final ApprovalEntries entries;
 
   ApprovalJudge(Repository repository, RoleIndex roles, String hubEmail, YamlLimits limits) {
     this.repository = repository;
     this.roles = roles;
     this.hubEmail = hubEmail;
-    this.limits = limits;
+    this.entries = new ApprovalEntries(limits);
   }
 
   PlanOnBranch judge(ObjectReader reader, FileHistory file) {
+    SignedApprovals signed = new SignedApprovals(repository, roles, hubEmail, reader);
     RevCommit added = file.added().commit();
     String author = email(added);
+    boolean mergeSigned = signed.required(file.added());
     List<ApprovalEvidence> approvals = new ArrayList<>();
-    if (!isHub(author)) {
+    Map<String, String> contentAt = new HashMap<>();
+    List<Version> versions = new ArrayList<>();
+    if (mergeSigned) {
+      signed.merge(file.added(), file.path()).ifPresent(approvals::add);
+      // Entries written on the plan branch count for the commits that wrote them, landing with the merge.
+      for (RevCommit onBranch : signed.line().branchSide(added, file.path())) {
+        Version version = new Version(onBranch, file.added(), signed.line().blob(onBranch, file.path()));
+        versions.add(version);
+        contentAt.put(onBranch.name(), entries.text(reader, version.blob()));
+      }
+    } else if (!isHub(author)) {
       approvals.add(ApprovalEvidence.accepted(Kind.MERGE, author, Optional.empty(),
           rolesBefore(file.added(), author), added.name(), when(added)));
     }
-    for (DatedEntry entry : entriesWithTheirCommits(reader, file)) {
-      approvals.add(judgeEntry(entry));
-    }
-    java.util.Map<String, String> contentAt = new java.util.HashMap<>();
-    contentAt.put(added.name(), text(reader, file.added().after()));
+    versions.add(new Version(added, file.added(), file.added().after()));
     for (Change change : file.laterChanges()) {
-      contentAt.put(change.commit().name(), text(reader, change.after()));
+      versions.add(new Version(change.commit(), change, change.after()));
     }
-    return new PlanOnBranch(file.planId(), file.path(), author, added.name(), text(reader, file.blob()), approvals,
-        contentAt);
+    for (Dated entry : entries.dated(reader, file.path(), versions)) {
+      approvals.add(signed.required(entry.version().landing()) ? signed.entry(entry, file.path())
+          : withKey(signed, judgeEntry(entry), entry));
+    }
+    contentAt.put(added.name(), entries.text(reader, file.added().after()));
+    for (Change change : file.laterChanges()) {
+      contentAt.put(change.commit().name(), entries.text(reader, change.after()));
+    }
+    return new PlanOnBranch(file.planId(), file.path(), author, added.name(), entries.text(reader, file.blob()),
+        approvals, contentAt);
   }
 
-  private ApprovalEvidence judgeEntry(DatedEntry dated) {
+  /** Where signatures are optional, an accepted entry signed by a key of its approver says so. */
+  private static ApprovalEvidence withKey(SignedApprovals signed, ApprovalEvidence judged, Dated entry) {
+    if (!judged.accepted()) {
+      return judged;
+    }
+    return signed.signerKey(entry.version().commit(), entry.version().landing(), judged.by())
+        .map(judged::signedBy).orElse(judged);
+  }
+
+  private ApprovalEvidence judgeEntry(Dated dated) {
     Entry entry = dated.entry();
-    RevCommit commit = dated.change().commit();
+    RevCommit commit = dated.version().commit();
     String author = email(commit);
     String shortId = commit.abbreviate(7).name();
     Instant at = when(commit);
@@ -81,7 +103,7 @@ final class ApprovalJudge {
                       + "a commit by its approver"
                   : "each approver adds their own entry in a commit they author"));
     }
-    Set<String> held = rolesBefore(dated.change(), author);
+    Set<String> held = rolesBefore(dated.version().landing(), author);
     if (entry.role().isPresent()) {
       String role = entry.role().get();
       if (!held.contains(role)) {
@@ -103,71 +125,6 @@ final class ApprovalJudge {
     return change.firstParent().map(parent -> roles.rolesOf(repository, parent, email)).orElse(Set.of());
   }
 
-  /**
-   * The file's entries as they stand now, each with the change that added it: entries present when the file was
-   * added belong to the adding commit; an entry that appears in a later version (not matched by an equal entry in
-   * the version before) belongs to that change. A version that does not parse is passed over, so breaking and
-   * repairing the file does not claim everyone's entries for the repairer.
-   */
-  private List<DatedEntry> entriesWithTheirCommits(ObjectReader reader, FileHistory file) {
-    List<DatedEntry> current = new ArrayList<>();
-    for (Entry entry : entries(reader, file.path(), file.added().after()).orElse(List.of())) {
-      current.add(new DatedEntry(entry, file.added()));
-    }
-    for (Change change : file.laterChanges()) {
-      Optional<List<Entry>> next = entries(reader, file.path(), change.after());
-      if (next.isEmpty()) {
-        continue;
-      }
-      List<DatedEntry> before = new ArrayList<>(current);
-      current = new ArrayList<>();
-      for (Entry entry : next.get()) {
-        DatedEntry kept = before.stream().filter(d -> d.entry().sameAs(entry)).findFirst().orElse(null);
-        if (kept != null) {
-          before.remove(kept);
-          current.add(kept);
-        } else {
-          current.add(new DatedEntry(entry, change));
-        }
-      }
-    }
-    return current;
-  }
-
-  /** The {@code spec.approvals} entries of one version of a plan file; empty when it does not parse. */
-  private Optional<List<Entry>> entries(ObjectReader reader, String path, ObjectId blob) {
-    ParsedFile parsed = SafeYaml.parse(path, text(reader, blob).getBytes(StandardCharsets.UTF_8), limits);
-    if (!parsed.problems().isEmpty() || parsed.documents().isEmpty()) {
-      return Optional.empty();
-    }
-    List<Entry> entries = new ArrayList<>();
-    for (YamlDocument document : parsed.documents()) {
-      JsonNode list = document.root().at("/spec/approvals");
-      if (!list.isArray()) {
-        continue;
-      }
-      for (JsonNode item : list.values()) {
-        JsonNode by = item.path("by");
-        if (by.isString() && !by.asString().isBlank()) {
-          JsonNode role = item.path("role");
-          entries.add(new Entry(by.asString().strip(),
-              role.isString() && !role.asString().isBlank() ? Optional.of(role.asString().strip()) : Optional.empty(),
-              item.path("at").isString() ? Optional.of(item.path("at").asString()) : Optional.empty()));
-        }
-      }
-    }
-    return Optional.of(entries);
-  }
-
-  private String text(ObjectReader reader, ObjectId blob) {
-    try {
-      return new String(reader.open(blob, Constants.OBJ_BLOB).getCachedBytes((int) limits.maxFileBytes()),
-          StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ReconcilerException("cannot read plan file blob " + blob.name() + ": " + e.getMessage(), e);
-    }
-  }
-
   private boolean isHub(String email) {
     return email.equalsIgnoreCase(hubEmail);
   }
@@ -179,14 +136,4 @@ final class ApprovalJudge {
   private static Instant when(RevCommit commit) {
     return commit.getAuthorIdent().getWhenAsInstant();
   }
-
-  /** One {@code spec.approvals} entry as written. */
-  private record Entry(String by, Optional<String> role, Optional<String> at) {
-    boolean sameAs(Entry other) {
-      return by.toLowerCase(Locale.ROOT).equals(other.by.toLowerCase(Locale.ROOT)) && role.equals(other.role)
-          && at.equals(other.at);
-    }
-  }
-
-  private record DatedEntry(Entry entry, Change change) {}
 }

@@ -45,8 +45,10 @@ public interface ConfigRepository extends AutoCloseable {
   /**
    * Proposes {@code files} on branch {@code branch} (one commit with the hub's identity, on top of the governed
    * branch's head) and pushes it. Idempotent: when the remote already has the branch, nothing is done.
+   *
+   * @return the proposal commit the push put on the branch; empty when the branch was there already
    */
-  void propose(String branch, List<FileWrite> files, String message);
+  Optional<String> propose(String branch, List<FileWrite> files, String message);
 
   /** Deletes {@code branch} on the remote; nothing happens when it is not there. */
   void deleteBranch(String branch);
@@ -69,6 +71,14 @@ public interface ConfigRepository extends AutoCloseable {
    * {@code spec.approvals}, each judged against role membership as it was before the commit that made it.
    */
   Map<String, PlanOnBranch> plansOnBranch(String commit);
+
+  /**
+   * The roles and approval policies that govern at {@code commit} when changes to them must be signed by an admin
+   * key (hub {@code --admin-keys}); empty when they need not be, and the commit's own documents govern.
+   */
+  default Optional<GovernedPolicy> governedPolicy(String commit) {
+    return Optional.empty();
+  }
 
   @Override
   void close();

@@ -149,19 +149,23 @@ public final class JGitConfigRepository implements ConfigRepository {
   }
 
   @Override
-  public void propose(String branch, List<FileWrite> files, String message) {
-    locked(() -> {
+  public Optional<String> propose(String branch, List<FileWrite> files, String message) {
+    return locked(() -> {
       String ref = checkedBranchRef(branch);
       ObjectId base = currentHead();
       ObjectId commit = CommitWriter.commit(repository(), base, files, identity, message, true).orElseThrow();
       // Expect the branch to be absent: when it exists, the remote refuses and the proposal is already there.
       RemoteRefUpdate pushed = remote.push(repository(), ref, commit, ObjectId.zeroId());
       switch (pushed.getStatus()) {
-        case OK -> clone.setTracking(branch, commit);
-        case UP_TO_DATE, REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> { }
+        case OK -> {
+          clone.setTracking(branch, commit);
+          return Optional.of(commit.name());
+        }
+        case UP_TO_DATE, REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
+          return Optional.<String>empty();
+        }
         default -> throw remote.refused("propose branch " + branch, pushed);
       }
-      return null;
     });
   }
 
@@ -212,6 +216,22 @@ public final class JGitConfigRepository implements ConfigRepository {
         suspect = true;
         throw new ReconcilerException("cannot list the branches of " + settings.localDir() + ": " + e.getMessage(), e);
       }
+    });
+  }
+
+  @Override
+  public Optional<GovernedPolicy> governedPolicy(String commit) {
+    return locked(() -> plans.roles().governed(repository(), resolve(commit)));
+  }
+
+  /**
+   * From now on, changes to {@code Role} and {@code ApprovalPolicy} documents govern only when their commit on the
+   * governed branch is signed by one of {@code adminKeys}; call before the first read.
+   */
+  public void requireAdminSignatures(List<io.apollo.core.config.SshPublicKey> adminKeys) {
+    locked(() -> {
+      plans.roles().requireAdminSignatures(adminKeys);
+      return null;
     });
   }
 

@@ -28,6 +28,10 @@ final class PlanReader {
     this.hubEmail = hubEmail;
   }
 
+  RoleIndex roles() {
+    return roles;
+  }
+
   /** The plan files at {@code commit}, by plan id, with their approvals judged. */
   Map<String, PlanOnBranch> read(Repository repository, ObjectId commit) {
     Map<String, PlanOnBranch> known = byCommit.get(commit);

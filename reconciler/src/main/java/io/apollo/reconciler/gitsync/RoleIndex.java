@@ -1,6 +1,14 @@
 package io.apollo.reconciler.gitsync;
 
+import io.apollo.core.config.ApprovalPolicy;
+import io.apollo.core.config.DesiredState;
 import io.apollo.core.config.Role;
+import io.apollo.core.config.Signatures;
+import io.apollo.core.config.Member;
+import io.apollo.core.config.SshPublicKey;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 import io.apollo.core.load.ConfigLoader;
 import io.apollo.core.load.ConfigSource;
 import io.apollo.core.load.ParseCache;
@@ -27,9 +35,11 @@ final class RoleIndex {
   private final long maxFileBytes;
   private final ParseCache parses = new ParseCache();
   private final Map<String, Boolean> mentionsRole = lru(BLOBS_KEPT);
-  private final Map<ObjectId, SortedMap<String, Role>> byCommit = lru(COMMITS_KEPT);
+  private final Map<ObjectId, Governance> byCommit = lru(COMMITS_KEPT);
 
   private final TreeListings listings;
+  /** Set when role and policy changes must be signed by an admin key; null otherwise. */
+  private PolicyGate gate;
 
   RoleIndex(ConfigLoader loader, long maxFileBytes) {
     this(loader, maxFileBytes, new TreeListings());
@@ -44,15 +54,69 @@ final class RoleIndex {
 
   /** The roles defined in {@code commit}'s tree, by name. */
   SortedMap<String, Role> rolesAt(Repository repository, ObjectId commit) {
-    SortedMap<String, Role> known = byCommit.get(commit);
+    return governance(repository, commit).roles();
+  }
+
+  /** Whether approvals had to be signed as {@code commit}'s tree stood ({@link ApprovalPolicy#signaturesOf}). */
+  Signatures signaturesAt(Repository repository, ObjectId commit) {
+    return governance(repository, commit).signatures();
+  }
+
+  /**
+   * Changes to roles and policies must be signed by one of {@code adminKeys} (hub {@code --admin-keys}): from now
+   * on, every answer is the governance of the commit {@link PolicyGate} accepted last.
+   */
+  void requireAdminSignatures(List<SshPublicKey> adminKeys) {
+    gate = new PolicyGate(adminKeys);
+  }
+
+  /**
+   * The roles and approval policies that govern at {@code commit}, and the refused change to them, when admin
+   * signatures are required; empty when they are not (the commit's own documents govern).
+   */
+  Optional<GovernedPolicy> governed(Repository repository, ObjectId commit) {
+    if (gate == null) {
+      return Optional.empty();
+    }
+    PolicyGate.Verdict verdict = gate.at(repository, commit, c -> content(repository, c));
+    Governance g = rawGovernance(repository, verdict.governing());
+    return Optional.of(new GovernedPolicy(verdict.governing().name(), g.roles(), g.policies(),
+        verdict.refused().map(PolicyGate.Refusal::commit), verdict.refused().map(PolicyGate.Refusal::message)));
+  }
+
+  private Governance governance(Repository repository, ObjectId commit) {
+    if (gate == null) {
+      return rawGovernance(repository, commit);
+    }
+    return rawGovernance(repository, gate.at(repository, commit, c -> content(repository, c)).governing());
+  }
+
+  /** What a commit's roles and policies say, comparable: names, members and keys, rules, signatures. */
+  private Object content(Repository repository, ObjectId commit) {
+    Governance g = rawGovernance(repository, commit);
+    Map<String, List<Member>> roles = new TreeMap<>();
+    g.roles().forEach((name, role) -> roles.put(name, role.members()));
+    Map<String, List<Object>> policies = new TreeMap<>();
+    g.policies().forEach(p -> policies.put(p.metadata().name(), List.of(p.rules(), p.signatures())));
+    return List.of(roles, policies);
+  }
+
+  private Governance rawGovernance(Repository repository, ObjectId commit) {
+    Governance known = byCommit.get(commit);
     if (known != null) {
       return known;
     }
     GitCommitSource tree = new GitCommitSource(repository, commit, maxFileBytes, listings);
-    SortedMap<String, Role> roles = loader.load(new RoleFiles(tree), Runnable::run, parses).state().roles();
-    byCommit.put(commit.copy(), roles);
-    return roles;
+    // ApprovalPolicy files mention Role too (requiredRoles), so the same files give both.
+    DesiredState state = loader.load(new RoleFiles(tree), Runnable::run, parses).state();
+    Governance found = new Governance(state.roles(), state.approvalPolicies(),
+        ApprovalPolicy.signaturesOf(state.approvalPolicies(), state.roles().values()));
+    byCommit.put(commit.copy(), found);
+    return found;
   }
+
+  /** The roles of one commit, and whether approvals had to be signed there. */
+  private record Governance(SortedMap<String, Role> roles, List<ApprovalPolicy> policies, Signatures signatures) {}
 
   /** The names of the roles {@code email} was a member of in {@code commit}'s tree (case-insensitive email). */
   Set<String> rolesOf(Repository repository, ObjectId commit, String email) {

@@ -35,8 +35,17 @@ public final class HubMain {
     stopped.await();
   }
 
-  /** The hub's git: a clone of {@code --repo} in {@code <data-dir>/repo.git}. */
+  /**
+   * The hub's git: a clone of {@code --repo} in {@code <data-dir>/repo.git}; with {@code --admin-keys}, role and
+   * policy changes govern only when signed by one of those keys.
+   */
   public static JGitConfigRepository openGit(HubOptions options) {
-    return JGitConfigRepository.open(options.gitSettings());
+    List<io.apollo.core.config.SshPublicKey> adminKeys = options.adminKeys()
+        .map(io.apollo.reconciler.gitsync.AdminKeys::read).orElse(List.of());
+    JGitConfigRepository repository = JGitConfigRepository.open(options.gitSettings());
+    if (!adminKeys.isEmpty()) {
+      repository.requireAdminSignatures(adminKeys);
+    }
+    return repository;
   }
 }

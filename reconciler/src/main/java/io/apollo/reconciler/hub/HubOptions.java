@@ -21,11 +21,13 @@ import java.util.regex.Pattern;
  * are who the hub commits as; {@code webhookSecretFile}, when given, holds the secret a git server signs its push
  * notifications with; {@code db}, when given, is the {@code jdbc:postgresql:} URL of a store several hubs share
  * (one leads, the others follow), else the store is SQLite in {@code dataDir} and only one hub may use it;
- * {@code gitAccess} holds {@code --git-credentials}, {@code --known-hosts} and {@code --ssh-dir}.
+ * {@code gitAccess} holds {@code --git-credentials}, {@code --known-hosts} and {@code --ssh-dir};
+ * {@code adminKeys}, when given, is a file of SSH public keys that must sign changes to Role and ApprovalPolicy
+ * documents (docs/signed-approvals.md).
  */
 public record HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
     Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
-    Optional<String> db, GitAccess gitAccess) {
+    Optional<String> db, GitAccess gitAccess, Optional<Path> adminKeys) {
   public static final String DEFAULT_IDENTITY = GitSettings.DEFAULT_IDENTITY;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -49,6 +51,7 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
     }
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(gitAccess, "gitAccess");
+    Objects.requireNonNull(adminKeys, "adminKeys");
     db.filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> {
       throw new ReconcilerException("--db " + io.apollo.reconciler.store.Databases.redact(url) + ": give a"
           + " PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/apollo?user=apollo, or leave --db"
@@ -56,18 +59,25 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
     });
   }
 
-  /** With what the remote's URL says only: no {@code --git-credentials}, {@code --known-hosts}, {@code --ssh-dir}. */
+  /** With what the remote's URL says only (no {@code --git-credentials}, {@code --known-hosts}, {@code --ssh-dir}),
+   * and without {@code --admin-keys}: role and policy changes govern as committed. */
   public HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
       Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
       Optional<String> db) {
     this(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail, maxBodyBytes,
-        webhookSecretFile, db, GitAccess.none());
+        webhookSecretFile, db, GitAccess.none(), Optional.empty());
   }
 
   /** The same options with {@code --git-credentials}, {@code --known-hosts} and {@code --ssh-dir}. */
   public HubOptions withGitAccess(GitAccess access) {
     return new HubOptions(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail,
-        maxBodyBytes, webhookSecretFile, db, access);
+        maxBodyBytes, webhookSecretFile, db, access, adminKeys);
+  }
+
+  /** The same options with {@code --admin-keys}. */
+  public HubOptions withAdminKeys(Optional<Path> keys) {
+    return new HubOptions(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail,
+        maxBodyBytes, webhookSecretFile, db, gitAccess, keys);
   }
 
   /** The options as people may be shown them: no password of the remote's URL nor of {@code --db}. */
@@ -75,7 +85,7 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
   public String toString() {
     return "HubOptions[repo=" + RemoteUrl.shown(repo) + ", branch=" + branch + ", dataDir=" + dataDir + ", bind="
         + bind + ", port=" + port + ", db=" + db.map(io.apollo.reconciler.store.Databases::redact) + ", gitAccess="
-        + gitAccess + "]";
+        + gitAccess + ", adminKeys=" + adminKeys + "]";
   }
 
   /** Without {@code --db}: SQLite in {@code dataDir}. */
@@ -141,7 +151,8 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
         Optional.ofNullable(values.get("--db")))
         .withGitAccess(new GitAccess(Optional.ofNullable(values.get("--git-credentials")).map(Path::of),
             Optional.ofNullable(values.get("--known-hosts")).map(Path::of),
-            Optional.ofNullable(values.get("--ssh-dir")).map(Path::of)));
+            Optional.ofNullable(values.get("--ssh-dir")).map(Path::of)))
+        .withAdminKeys(Optional.ofNullable(values.get("--admin-keys")).map(Path::of));
   }
 
   private static String required(Map<String, String> values, String name) {

@@ -99,8 +99,11 @@ final class GitPublisher {
           + "\nComputed from " + commit + ".";
       String file = PlanFile.render(plan, java.util.Optional.of(commit));
       try {
-        repository.propose(branch, List.of(new FileWrite(PlanFile.path(plan), file)), message);
-        changes.put(PlanBody.withProposedFile(s, file).withGit(GitPlace.PROPOSED, changes.at()));
+        java.util.Optional<String> proposal = repository.propose(branch,
+            List.of(new FileWrite(PlanFile.path(plan), file)), message);
+        StoredPlan withFile = PlanBody.withProposedFile(s, file);
+        changes.put(proposal.map(c -> PlanBody.withProposalCommit(withFile, c)).orElse(withFile)
+            .withGit(GitPlace.PROPOSED, changes.at()));
         LOG.info("Proposed plan {} for {} on branch {}; it needs approval by {}", plan.id(), plan.entity(), branch,
             String.join(", ", plan.requiredRoles()));
       } catch (ReconcilerException e) {

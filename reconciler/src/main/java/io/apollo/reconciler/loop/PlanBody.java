@@ -69,11 +69,32 @@ public final class PlanBody {
     return file.isString() ? Optional.of(file.asString()) : Optional.empty();
   }
 
-  /** A newly computed body that keeps the proposed file of the old one. */
+  /** The commit that proposed the plan on its branch, when the hub recorded it (issue 15). */
+  public static final String PROPOSAL_COMMIT = "proposalCommit";
+
+  /** The plan with {@code commit} recorded as the commit that proposed it: approvals must descend from it. */
+  static StoredPlan withProposalCommit(StoredPlan plan, String commit) {
+    ObjectNode body = (ObjectNode) JSON.readTree(plan.body());
+    body.put(PROPOSAL_COMMIT, commit);
+    return plan.withBody(body.toString());
+  }
+
+  /** The commit that proposed the plan on its branch, when the hub recorded it. */
+  static Optional<String> proposalCommit(StoredPlan plan) {
+    JsonNode commit = JSON.readTree(plan.body()).path(PROPOSAL_COMMIT);
+    return commit.isString() ? Optional.of(commit.asString()) : Optional.empty();
+  }
+
+  /** A newly computed body that keeps the proposed file and the proposal commit of the old one. */
   static String carryOver(String oldBody, ObjectNode fresh) {
-    JsonNode file = JSON.readTree(oldBody).path(PROPOSED_FILE);
+    JsonNode old = JSON.readTree(oldBody);
+    JsonNode file = old.path(PROPOSED_FILE);
     if (file.isString()) {
       fresh.put(PROPOSED_FILE, file.asString());
+    }
+    JsonNode proposal = old.path(PROPOSAL_COMMIT);
+    if (proposal.isString()) {
+      fresh.put(PROPOSAL_COMMIT, proposal.asString());
     }
     return fresh.toString();
   }

@@ -120,7 +120,7 @@ public final class Reconciler {
     String commit = head.get();
     if (!loadedCommit.equals(head)) {
       TimedSource source = new TimedSource(repository.source(commit));
-      loaded = loader.load(source, workers, cache);
+      loaded = GovernedState.apply(loader.load(source, workers, cache), repository.governedPolicy(commit));
       phases.inner("list", source.listNanos());
       loadedCommit = head;
       store.putMeta("governing_commit", commit);

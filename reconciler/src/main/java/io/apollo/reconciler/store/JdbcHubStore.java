@@ -228,8 +228,8 @@ public final class JdbcHubStore implements HubStore {
     db.transaction(what, c -> {
       Fencing.check(c, what, epoch);
       try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO approvals (plan_id, commit_id, by_email, role, kind, at, refusal, refusal_reason)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, commit_id, by_email, role) DO NOTHING")) {
+          "INSERT INTO approvals (plan_id, commit_id, by_email, role, kind, at, refusal, refusal_reason,"
+              + " key_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, commit_id, by_email, role) DO NOTHING")) {
         for (StoredApproval a : approvals) {
           insert.setString(1, a.planId());
           insert.setString(2, a.commit());
@@ -239,6 +239,7 @@ public final class JdbcHubStore implements HubStore {
           insert.setLong(6, a.at().toEpochMilli());
           insert.setString(7, a.refusal().orElse(null));
           insert.setString(8, a.refusalReason().orElse(null));
+          insert.setString(9, a.keyFingerprint().orElse(null));
           insert.addBatch();
         }
         insert.executeBatch();
@@ -252,7 +253,8 @@ public final class JdbcHubStore implements HubStore {
     db.query("SELECT * FROM approvals ORDER BY at, plan_id", List.of(), r -> new StoredApproval(
         r.getString("plan_id"), r.getString("commit_id"), r.getString("by_email"),
         Optional.of(r.getString("role")).filter(s -> !s.isEmpty()), r.getString("kind"), instant(r, "at"),
-        Optional.ofNullable(r.getString("refusal")), Optional.ofNullable(r.getString("refusal_reason"))))
+        Optional.ofNullable(r.getString("refusal")), Optional.ofNullable(r.getString("refusal_reason")),
+        Optional.ofNullable(r.getString("key_fingerprint"))))
         .forEach(a -> byPlan.computeIfAbsent(a.planId(), k -> new ArrayList<>()).add(a));
     return byPlan;
   }

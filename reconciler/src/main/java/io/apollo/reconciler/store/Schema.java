@@ -48,7 +48,12 @@ final class Schema {
           + " epoch BIGINT NOT NULL DEFAULT 0)");
       s.execute("CREATE TABLE IF NOT EXISTS approvals (plan_id TEXT NOT NULL, commit_id TEXT NOT NULL,"
           + " by_email TEXT NOT NULL, role TEXT NOT NULL, kind TEXT NOT NULL, at BIGINT NOT NULL,"
-          + " refusal TEXT, refusal_reason TEXT, PRIMARY KEY (plan_id, commit_id, by_email, role))");
+          + " refusal TEXT, refusal_reason TEXT, key_fingerprint TEXT,"
+          + " PRIMARY KEY (plan_id, commit_id, by_email, role))");
+      // Signed approvals (issue 15) added the signer's key fingerprint: added in place, whatever the version.
+      if (!hasColumn(connection, "approvals", "key_fingerprint")) {
+        s.execute("ALTER TABLE approvals ADD COLUMN key_fingerprint TEXT");
+      }
       if ("1".equals(previous)) {
         s.execute("ALTER TABLE plans ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0");
         s.execute("ALTER TABLE dispatch_attempts ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0");
@@ -59,6 +64,12 @@ final class Schema {
           + " ON CONFLICT (id) DO NOTHING");
       s.execute("INSERT INTO meta (k, v) VALUES ('schema_version', '" + VERSION + "')"
           + " ON CONFLICT (k) DO UPDATE SET v = excluded.v");
+    }
+  }
+
+  private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+    try (ResultSet r = connection.getMetaData().getColumns(null, null, table, column)) {
+      return r.next();
     }
   }
 }

@@ -109,9 +109,11 @@ public final class FakeConfigRepository implements ConfigRepository {
   }
 
   @Override
-  public synchronized void propose(String branch, List<FileWrite> files, String message) {
-    proposed.putIfAbsent(branch, List.copyOf(files));
+  public synchronized java.util.Optional<String> propose(String branch, List<FileWrite> files, String message) {
+    boolean fresh = proposed.putIfAbsent(branch, List.copyOf(files)) == null;
     proposedFiles.putIfAbsent(branch.substring(branch.lastIndexOf('/') + 1), files.getFirst());
+    return fresh ? java.util.Optional.of("p" + branch.substring(branch.lastIndexOf('/') + 1))
+        : java.util.Optional.empty();
   }
 
   @Override

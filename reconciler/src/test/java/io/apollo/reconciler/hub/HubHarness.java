@@ -40,6 +40,12 @@ final class HubHarness implements AutoCloseable {
   /** @param maxBodyBytes the hub's {@code --max-body-bytes} */
   static HubHarness start(Path temp, java.util.function.Function<String, TestRepo> repo, long maxBodyBytes)
       throws Exception {
+    return start(temp, repo, maxBodyBytes, Optional.empty());
+  }
+
+  /** @param adminKeys the hub's {@code --admin-keys} file, if any */
+  static HubHarness start(Path temp, java.util.function.Function<String, TestRepo> repo, long maxBodyBytes,
+      Optional<Path> adminKeys) throws Exception {
     TestSpoke spoke = new TestSpoke();
     GitFixture git = GitFixture.fromFolder(temp, repo.apply(spoke.url()).writeTo(temp.resolve("desired")));
     Path dataDir = git.newFolder("hub-data");
@@ -48,7 +54,8 @@ final class HubHarness implements AutoCloseable {
         + PROD_TOKEN + "\nghost-spoke tok-ghost\n");
     HubOptions options = new HubOptions(git.remote().toString(), "main", dataDir, "127.0.0.1", 0, tokens,
         Duration.ofSeconds(1), "Apollo Hub", "hub@apollo.invalid", maxBodyBytes,
-        Optional.of(Files.writeString(temp.resolve("webhook-secret"), WEBHOOK_SECRET + "\n")));
+        Optional.of(Files.writeString(temp.resolve("webhook-secret"), WEBHOOK_SECRET + "\n")), Optional.empty())
+        .withAdminKeys(adminKeys);
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     return new HubHarness(spoke, git, hub, dataDir);
   }

@@ -36,7 +36,7 @@ abstract class HubStoreContract {
       store.putReport(new StoredReport("staging-spoke", "{\"a\":1}", T0));
       store.putReport(new StoredReport("staging-spoke", "{\"a\":2}", T0.plusSeconds(1)));
       StoredApproval approval = new StoredApproval(plan.id(), "abc", "alice@example.com", Optional.of("sre"),
-          "MERGE", T0, Optional.empty(), Optional.empty());
+          "MERGE", T0, Optional.empty(), Optional.empty(), Optional.of("SHA256:aliceKey"));
       store.recordApprovals(List.of(approval));
       store.recordApprovals(List.of(approval));
       store.recordDispatch(new DispatchAttempt(plan.id(), "staging-spoke", T0, false, "refused 503"));
@@ -52,7 +52,8 @@ abstract class HubStoreContract {
       assertThat(store.history(plan.id())).extracting(PlanEvent::state)
           .containsExactly(PlanState.PENDING, PlanState.APPROVED);
       assertThat(store.reports().get("staging-spoke").json()).isEqualTo("{\"a\":2}");
-      assertThat(store.approvals().get(plan.id())).hasSize(1);
+      assertThat(store.approvals().get(plan.id())).singleElement()
+          .satisfies(a -> assertThat(a.keyFingerprint()).contains("SHA256:aliceKey"));
       assertThat(store.acknowledgedPlans()).containsExactly(plan.id());
       assertThat(store.meta("governing_commit")).contains("abc");
       assertThat(store.meta("schema_version")).contains(JdbcHubStore.SCHEMA_VERSION);

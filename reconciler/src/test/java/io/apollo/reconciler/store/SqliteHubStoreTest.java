@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,30 @@ class SqliteHubStoreTest extends HubStoreContract {
       store.takeLeadership("hub", T0);
       store.save(List.of(plan("pl-0000000000000002")), List.of());
       assertThat(store.plans()).hasSize(2);
+    }
+  }
+
+  /** Issue 15: a database from before signed approvals gains the key column and keeps its approvals. */
+  @Test
+  void anApprovalsTableWithoutTheKeyColumnGainsItAndKeepsItsRows() throws Exception {
+    try (JdbcHubStore store = open()) {
+      store.takeLeadership("hub", T0);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve("hub.db"));
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE approvals");
+      s.execute("CREATE TABLE approvals (plan_id TEXT NOT NULL, commit_id TEXT NOT NULL, by_email TEXT NOT NULL,"
+          + " role TEXT NOT NULL, kind TEXT NOT NULL, at BIGINT NOT NULL, refusal TEXT, refusal_reason TEXT,"
+          + " PRIMARY KEY (plan_id, commit_id, by_email, role))");
+      s.execute("INSERT INTO approvals VALUES ('pl-1', 'abc', 'alice@example.com', 'sre', 'MERGE', 1, NULL, NULL)");
+    }
+    try (JdbcHubStore store = open()) {
+      store.takeLeadership("hub", T0);
+      store.recordApprovals(List.of(new StoredApproval("pl-1", "def", "bob@example.com", Optional.of("sre"),
+          "ENTRY", T0, Optional.empty(), Optional.empty(), Optional.of("SHA256:bobkey"))));
+      assertThat(store.approvals().get("pl-1")).extracting(StoredApproval::by, StoredApproval::keyFingerprint)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("alice@example.com", Optional.empty()),
+              org.assertj.core.groups.Tuple.tuple("bob@example.com", Optional.of("SHA256:bobkey")));
     }
   }
 }

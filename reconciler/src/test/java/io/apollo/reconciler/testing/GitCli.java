@@ -34,10 +34,10 @@ public final class GitCli {
   }
 
   /** How a git command ended: its exit code and what it printed. */
-  record Result(int exit, String out, String err) {}
+  public record Result(int exit, String out, String err) {}
 
   /** Runs {@code command} in {@code dir} as {@link #git} does, returning how it ended instead of failing. */
-  static Result run(Path dir, List<String> command) {
+  public static Result run(Path dir, List<String> command) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     Map<String, String> env = builder.environment();
     env.put("GIT_CONFIG_NOSYSTEM", "1");

@@ -1,0 +1,114 @@
+package io.apollo.core.config;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An SSH public key as a {@code Role} member lists it, one line of an {@code authorized_keys} or {@code .pub} file:
+ * {@code <type> <base64 blob> [comment]}. Parsed for its structure only (the type the line names is the type inside
+ * the blob); turning it into a key that verifies is the hub's business. Pure.
+ */
+public record SshPublicKey(String type, byte[] blob, String comment) {
+  /** The key types Apollo verifies signatures of. */
+  public static final Set<String> TYPES = Set.of("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521", "ssh-rsa");
+
+  public SshPublicKey {
+    Objects.requireNonNull(type, "type");
+    blob = blob.clone();
+    Objects.requireNonNull(comment, "comment");
+  }
+
+  /** The outcome of reading one line: the key, or why it is not one (a sentence naming what to do). */
+  public sealed interface Parsed {}
+
+  /** A line that holds a key. */
+  public record Key(SshPublicKey key) implements Parsed {}
+
+  /** A line that does not. */
+  public record Malformed(String why) implements Parsed {}
+
+  /** Reads one key line. */
+  public static Parsed parse(String line) {
+    String[] parts = line.strip().split("\\s+", 3);
+    if (parts.length < 2 || parts[0].isEmpty()) {
+      return new Malformed("expected an SSH public key '<type> <base64> [comment]' as ssh-keygen writes it"
+          + " in ~/.ssh/id_ed25519.pub");
+    }
+    if (!TYPES.contains(parts[0])) {
+      return new Malformed("key type '" + parts[0] + "' is not one Apollo verifies (" + String.join(", ",
+          TYPES.stream().sorted().toList()) + ")");
+    }
+    byte[] blob;
+    try {
+      blob = Base64.getDecoder().decode(parts[1]);
+    } catch (IllegalArgumentException e) {
+      return new Malformed("the key's second word is not base64: copy the whole line of the .pub file");
+    }
+    String inner = firstString(blob);
+    if (!parts[0].equals(inner)) {
+      return new Malformed("the key says it is " + parts[0] + " but its data is " + (inner == null
+          ? "not an SSH key" : "a " + inner + " key") + ": copy the line of the .pub file unchanged");
+    }
+    return new Key(new SshPublicKey(parts[0], blob, parts.length > 2 ? parts[2] : ""));
+  }
+
+  @Override
+  public byte[] blob() {
+    return blob.clone();
+  }
+
+  /** The fingerprint as {@code ssh-keygen -l} prints it: {@code SHA256:} and the unpadded base64 of the blob's hash. */
+  public String fingerprint() {
+    return fingerprintOf(blob);
+  }
+
+  /** The fingerprint of a key blob in the SSH wire format. */
+  public static String fingerprintOf(byte[] blob) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(blob);
+      return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** Whether {@code other} is the same key (same blob; comments do not count). */
+  public boolean sameKey(byte[] other) {
+    return Arrays.equals(blob, other);
+  }
+
+  /** The first SSH string of a blob (its key type), or null when the blob is too short to hold one. */
+  private static String firstString(byte[] blob) {
+    if (blob.length < 4) {
+      return null;
+    }
+    int length = ByteBuffer.wrap(blob).getInt();
+    if (length < 0 || length > blob.length - 4) {
+      return null;
+    }
+    return new String(blob, 4, length, StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SshPublicKey k && type.equals(k.type) && Arrays.equals(blob, k.blob)
+        && comment.equals(k.comment);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, Arrays.hashCode(blob), comment);
+  }
+
+  @Override
+  public String toString() {
+    return type + " " + fingerprint();
+  }
+}
