@@ -25,7 +25,7 @@ public record ApprovalPolicy(Metadata metadata, List<ApprovalRule> rules, Option
   /**
    * Whether approvals must be signed, given every policy and role of one commit: a policy that says
    * {@code required} wins over one that says {@code optional}; with none saying, signatures are required once any
-   * member lists a signing key, so adding keys switches them on.
+   * member lists an SSH public key line, so adding keys switches them on.
    */
   public static Signatures signaturesOf(java.util.Collection<ApprovalPolicy> policies,
       java.util.Collection<Role> roles) {
@@ -36,7 +36,9 @@ public record ApprovalPolicy(Metadata metadata, List<ApprovalRule> rules, Option
     if (!said.isEmpty()) {
       return Signatures.OPTIONAL;
     }
-    boolean anyKey = roles.stream().flatMap(r -> r.members().stream()).anyMatch(m -> !m.signingKeys().isEmpty());
+    // Only keys Apollo can verify switch signatures on: a repository that lists fingerprints (what format v1
+    // documented before signatures were checked) keeps being judged by author until it lists key lines.
+    boolean anyKey = roles.stream().flatMap(r -> r.members().stream()).anyMatch(m -> !m.sshKeys().isEmpty());
     return anyKey ? Signatures.REQUIRED : Signatures.OPTIONAL;
   }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A person in a {@link Role}: the email their commits carry, and the public keys that sign their approvals
- * ({@code signingKeys}, SSH public key lines; the loader refuses a role with a malformed one).
+ * ({@code signingKeys}: SSH public key lines, which verify; the loader refuses a role with a malformed one. Other
+ * values, such as fingerprints, are kept and verify nothing: see {@link SshPublicKey.Reference}).
  */
 public record Member(String email, List<String> signingKeys) {
   public Member {

@@ -18,6 +18,9 @@ public record SshPublicKey(String type, byte[] blob, String comment) {
   /** The key types Apollo verifies signatures of. */
   public static final Set<String> TYPES = Set.of("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384",
       "ecdsa-sha2-nistp521", "ssh-rsa");
+  /** The first word of every SSH public key line (ssh-ed25519, ecdsa-sha2-..., sk-ssh-..., ssh-dss). */
+  private static final java.util.regex.Pattern KEY_TYPE_WORD = java.util.regex.Pattern.compile(
+      "(ssh|ecdsa|sk)-[a-z0-9@.-]+");
 
   public SshPublicKey {
     Objects.requireNonNull(type, "type");
@@ -31,15 +34,21 @@ public record SshPublicKey(String type, byte[] blob, String comment) {
   /** A line that holds a key. */
   public record Key(SshPublicKey key) implements Parsed {}
 
-  /** A line that does not. */
+  /** A line that sets out to be an SSH key line (it starts with a key type) but is not a valid one. */
   public record Malformed(String why) implements Parsed {}
 
-  /** Reads one key line. */
+  /**
+   * A value that is no SSH key line at all: a key fingerprint ({@code SHA256:...}, an OpenPGP fingerprint) or an
+   * armored OpenPGP key. Format v1 documented {@code signingKeys} as fingerprints before Apollo verified signatures,
+   * so such values still load; they are kept with the member but verify nothing (docs/signed-approvals.md).
+   */
+  public record Reference(String value) implements Parsed {}
+
+  /** Reads one {@code signingKeys} value. */
   public static Parsed parse(String line) {
     String[] parts = line.strip().split("\\s+", 3);
-    if (parts.length < 2 || parts[0].isEmpty()) {
-      return new Malformed("expected an SSH public key '<type> <base64> [comment]' as ssh-keygen writes it"
-          + " in ~/.ssh/id_ed25519.pub");
+    if (parts.length < 2 || !KEY_TYPE_WORD.matcher(parts[0]).matches()) {
+      return new Reference(line.strip());
     }
     if (!TYPES.contains(parts[0])) {
       return new Malformed("key type '" + parts[0] + "' is not one Apollo verifies (" + String.join(", ",

@@ -33,6 +33,9 @@ public final class AdminKeys {
         case SshPublicKey.Key k -> keys.add(k.key());
         case SshPublicKey.Malformed m -> throw new ReconcilerException("--admin-keys " + file + ":" + (i + 1)
             + ": " + m.why());
+        case SshPublicKey.Reference r -> throw new ReconcilerException("--admin-keys " + file + ":" + (i + 1)
+            + ": expected an SSH public key line '<type> <base64> [comment]' as in ~/.ssh/id_ed25519.pub, not a"
+            + " fingerprint or another kind of key");
       }
     }
     if (keys.isEmpty()) {
