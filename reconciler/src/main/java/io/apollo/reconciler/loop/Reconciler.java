@@ -134,8 +134,11 @@ public final class Reconciler {
     phases.end("reports");
     // 5. Read approvals from git and remember them.
     Map<String, PlanOnBranch> onMain = repository.plansOnBranch(commit);
-    store.recordApprovals(GitApprovals.seen(onMain, store.plans()));
+    List<StoredPlan> known = store.plans();
+    store.recordApprovals(GitApprovals.seen(onMain, known));
     Map<String, List<StoredApproval>> approvals = store.approvals();
+    // Plan files someone edited by hand on the branch: never run, but said on the plan and on the status.
+    Map<String, PlanFileEdit> fileEdits = PlanFileEdit.of(onMain, known);
     phases.end("approvals");
     // 6. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
     Changes changes = new Changes(now, byId(store.plans()));
@@ -173,7 +176,7 @@ public final class Reconciler {
     reports.forEach((spoke, r) -> reportedAt.put(spoke, r.receivedAt()));
     HubSnapshot snapshot = new HubSnapshot(number, now, head, lastFetch, fetchError, loaded.problems(),
         loaded.state(), reported, reportedAt, Optional.of(result), store.plans(), store.approvals(),
-        store.acknowledgedPlans());
+        store.acknowledgedPlans(), fileEdits);
     phases.end("snapshot");
     if (fetchError.isEmpty() && !git.unfinished()) {
       lastFull = Optional.of(new QuietCheck(snapshot, repository.branches(GitPublisher.PLAN_BRANCHES)));
