@@ -62,7 +62,15 @@ public final class HubApi {
    */
   public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook, HubMetrics metrics,
       Function<String, Optional<SpokeDispatch>> dispatch, Supplier<Optional<String>> gitEvent,
-      Supplier<LeaderStatus> leadership) {
+      Supplier<LeaderStatus> leadership, Supplier<io.apollo.reconciler.notify.OutboxStatus> outbox) {
+    /** No notification outbox to show. */
+    public Settings(long maxBodyBytes, Optional<GitWebhook> webhook, HubMetrics metrics,
+        Function<String, Optional<SpokeDispatch>> dispatch, Supplier<Optional<String>> gitEvent,
+        Supplier<LeaderStatus> leadership) {
+      this(maxBodyBytes, webhook, metrics, dispatch, gitEvent, leadership,
+          io.apollo.reconciler.notify.OutboxStatus::empty);
+    }
+
     /** No dispatch or git events to show, metrics of its own, a hub that always leads (one hub on SQLite; tests). */
     public Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {
       this(maxBodyBytes, webhook, new HubMetrics(Clock.systemUTC()), spoke -> Optional.empty(), Optional::empty,

@@ -215,6 +215,7 @@ final class ReadApi {
     root.put("passAt", s.at().toString());
     ArrayNode problems = root.putArray("problems");
     s.problems().forEach(p -> problems.add(p.toString()));
+    NotificationViews.outbox(root.putObject("notifications"), settings.outbox().get());
     ArrayNode edited = root.putArray("planFileEdits");
     s.fileEdits().values().forEach(edit -> PlanViews.fileEdit(edited.addObject(), edit));
     HubApi.leadership(root, settings.leadership().get());

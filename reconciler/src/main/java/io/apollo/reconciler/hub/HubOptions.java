@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
  * {@code http(s)://} or {@code ssh://} URL; {@code port} 0 picks a free port; {@code gitName} and {@code gitEmail}
  * are who the hub commits as; {@code webhookSecretFile}, when given, holds the secret a git server signs its push
  * notifications with; {@code db}, when given, is the {@code jdbc:postgresql:} URL of a store several hubs share
- * (one leads, the others follow), else the store is SQLite in {@code dataDir} and only one hub may use it.
+ * (one leads, the others follow), else the store is SQLite in {@code dataDir} and only one hub may use it;
+ * {@code notificationSecrets}, when given, holds the secrets {@code Notification} documents name, and
+ * {@code notificationAttempts} is how many tries a notification gets before it is dead-lettered.
  */
 public record HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
     Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
-    Optional<String> db) {
+    Optional<String> db, Optional<Path> notificationSecrets, int notificationAttempts) {
+  public static final int DEFAULT_NOTIFICATION_ATTEMPTS = 10;
   public static final String DEFAULT_IDENTITY = GitSettings.DEFAULT_IDENTITY;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -45,11 +48,23 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
       throw new ReconcilerException("--poll-interval: must be positive, such as 30s");
     }
     Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(notificationSecrets, "notificationSecrets");
+    if (notificationAttempts < 1) {
+      throw new ReconcilerException("--notification-attempts " + notificationAttempts + ": give at least 1");
+    }
     db.filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> {
       throw new ReconcilerException("--db " + io.apollo.reconciler.store.Databases.redact(url) + ": give a"
           + " PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/apollo?user=apollo, or leave --db"
           + " out for SQLite in --data-dir");
     });
+  }
+
+  /** Without notification secrets: a Notification that names a secret is dead-lettered, as shown on /v1/status. */
+  public HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
+      Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
+      Optional<String> db) {
+    this(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail, maxBodyBytes,
+        webhookSecretFile, db, Optional.empty(), DEFAULT_NOTIFICATION_ATTEMPTS);
   }
 
   /** Without {@code --db}: SQLite in {@code dataDir}. */
@@ -111,7 +126,10 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
         who.name(), who.email(),
         Optional.ofNullable(values.get("--max-body-bytes")).map(Long::parseLong).orElse(DEFAULT_MAX_BODY_BYTES),
         Optional.ofNullable(values.get("--webhook-secret-file")).map(Path::of),
-        Optional.ofNullable(values.get("--db")));
+        Optional.ofNullable(values.get("--db")),
+        Optional.ofNullable(values.get("--notification-secrets")).map(Path::of),
+        Integer.parseInt(values.getOrDefault("--notification-attempts",
+            String.valueOf(DEFAULT_NOTIFICATION_ATTEMPTS))));
   }
 
   private static String required(Map<String, String> values, String name) {

@@ -19,6 +19,7 @@ import io.apollo.reconciler.dispatch.DispatchChoice;
 import io.apollo.reconciler.gitsync.ConfigRepository;
 import io.apollo.reconciler.gitsync.FetchResult;
 import io.apollo.reconciler.gitsync.PlanOnBranch;
+import io.apollo.reconciler.notify.NotificationEvents;
 import io.apollo.reconciler.store.DispatchAttempt;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredApproval;
@@ -160,7 +161,9 @@ public final class Reconciler {
     PlanDiff.apply(changes, result, proposed, bodies);
     phases.end("diff");
     // 9. Persist, then put plans in git (committed or proposed), then persist where git put them.
-    store.save(changes.written(), changes.events());
+    store.save(changes.written(), changes.events(), NotificationEvents.of(changes.events(), byId(changes.all()),
+        loaded.state()));
+    store.recordVerdicts(VerdictChanges.of(changes.written(), store::latestVerdict, now));
     phases.end("store");
     Changes published = new Changes(now, byId(store.plans()));
     git.publish(published, proposed, onMain.keySet(), commit, fetchError.isEmpty());
@@ -170,7 +173,8 @@ public final class Reconciler {
       published.move(s, PlanState.DISPATCHED, "DISPATCHED", "handed to spoke " + s.spoke());
       LOG.info("Pass {}: dispatching plan {} for {} to spoke {}", number, s.id(), s.entity(), s.spoke());
     }
-    store.save(published.written(), published.events());
+    store.save(published.written(), published.events(), NotificationEvents.of(published.events(),
+        byId(published.all()), loaded.state()));
     phases.end("dispatch");
     Map<String, Instant> reportedAt = new LinkedHashMap<>();
     reports.forEach((spoke, r) -> reportedAt.put(spoke, r.receivedAt()));

@@ -1,0 +1,120 @@
+package io.apollo.reconciler.notify;
+
+import io.apollo.core.config.DesiredState;
+import io.apollo.core.config.Entity;
+import io.apollo.core.config.Notification;
+import io.apollo.core.config.NotificationEvent;
+import io.apollo.core.config.NotificationTarget;
+import io.apollo.core.config.PlanType;
+import io.apollo.core.plan.PlanState;
+import io.apollo.reconciler.store.NotificationDelivery;
+import io.apollo.reconciler.store.PlanEvent;
+import io.apollo.reconciler.store.StoredPlan;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Which deliveries the transitions of one step of a pass cause: for each history event (a plan entering a state,
+ * never a pass that finds it there again), the event it is, and every {@code Notification} of desired state that
+ * wants that event about the plan's entity. Pure: the caller writes the deliveries with the events, in one
+ * transaction.
+ */
+public final class NotificationEvents {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private NotificationEvents() {}
+
+  /**
+   * The deliveries for {@code events}, each plan read from {@code plans} (as written in the same step).
+   */
+  public static List<NotificationDelivery> of(List<PlanEvent> events, Map<String, StoredPlan> plans,
+      DesiredState desired) {
+    List<NotificationDelivery> out = new ArrayList<>();
+    if (desired.notifications().isEmpty()) {
+      return out;
+    }
+    for (PlanEvent e : events) {
+      StoredPlan plan = plans.get(e.planId());
+      if (plan == null) {
+        continue;
+      }
+      JsonNode body = JSON.readTree(plan.body());
+      Optional<NotificationEvent> event = eventOf(e.state(), body.path("type").asString(""));
+      Optional<Entity> entity = desired.entity(plan.entity());
+      if (event.isEmpty() || entity.isEmpty()) {
+        continue;
+      }
+      for (Notification n : desired.notifications()) {
+        if (n.wants(event.get(), entity.get())) {
+          out.add(delivery(n, event.get(), e, plan, body));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The event a plan entering {@code state} is; RUNNING, CANCELLED and SUPERSEDED are told of by no event. */
+  static Optional<NotificationEvent> eventOf(PlanState state, String planType) {
+    return Optional.ofNullable(switch (state) {
+      case PENDING -> NotificationEvent.PLAN_PROPOSED;
+      case BLOCKED -> NotificationEvent.PLAN_BLOCKED;
+      case APPROVED -> NotificationEvent.PLAN_APPROVED;
+      case DISPATCHED -> NotificationEvent.PLAN_DISPATCHED;
+      case SUCCEEDED -> PlanType.ROLLBACK.wireName().equals(planType)
+          ? NotificationEvent.PLAN_ROLLED_BACK : NotificationEvent.PLAN_SUCCEEDED;
+      case FAILED -> NotificationEvent.PLAN_FAILED;
+      case RUNNING, CANCELLED, SUPERSEDED -> null;
+    });
+  }
+
+  private static NotificationDelivery delivery(Notification n, NotificationEvent event, PlanEvent e,
+      StoredPlan plan, JsonNode body) {
+    // The same transition told to the same notification always has the same key, so a retry is recognisable.
+    String id = "ev-" + sha256(n.name() + "\n" + plan.id() + "\n" + event.wireName() + "\n" + e.at().toEpochMilli())
+        .substring(0, 32);
+    ObjectNode json = JSON.createObjectNode();
+    json.put("id", id);
+    json.put("event", event.wireName());
+    json.put("at", e.at().toString());
+    json.put("notification", n.name());
+    json.put("entity", plan.entity().toString());
+    json.put("reason", e.reason());
+    json.put("message", e.message());
+    ObjectNode p = json.putObject("plan");
+    p.put("id", plan.id());
+    p.put("state", e.state().name());
+    for (String field : List.of("type", "product", "spoke", "fromVersion", "toVersion", "computedFrom", "branch",
+        "path", "unblocksAt")) {
+      p.set(field, body.path(field).isMissingNode() ? null : body.get(field));
+    }
+    p.set("requiredRoles", body.path("requiredRoles").isMissingNode() ? JSON.createArrayNode()
+        : body.get("requiredRoles"));
+    p.set("missingRoles", body.path("missingRoles").isMissingNode() ? JSON.createArrayNode()
+        : body.get("missingRoles"));
+    p.set("violations", body.path("violations").isMissingNode() ? JSON.createArrayNode() : body.get("violations"));
+    return switch (n.target()) {
+      case NotificationTarget.Webhook w -> NotificationDelivery.pending(id, n.name(), event.wireName(), plan.id(),
+          "webhook", w.url().toString(), w.secretRef(), json.toString(), e.at());
+      case NotificationTarget.Slack s -> NotificationDelivery.pending(id, n.name(), event.wireName(), plan.id(),
+          "slack", "", s.urlRef(), json.toString(), e.at());
+    };
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
