@@ -132,6 +132,7 @@ public final class Reconciler {
     // 4. Read the reports: the spokes' truth about what runs.
     Map<String, StoredReport> reports = store.reports();
     ReportedState reported = reported(reports);
+    notifyDegraded(reported, now);
     phases.end("reports");
     // 5. Read approvals from git and remember them.
     Map<String, PlanOnBranch> onMain = repository.plansOnBranch(commit);
@@ -187,6 +188,19 @@ public final class Reconciler {
     }
     logPass(number, why, commit, changes, published, phases);
     return snapshot;
+  }
+
+  /**
+   * Tells of entities newly degraded ({@code entity.degraded}): judged against the set last recorded, which is
+   * written with the deliveries, so each transition is told once across passes and restarts.
+   */
+  private void notifyDegraded(ReportedState reported, Instant now) {
+    Set<String> degraded = reported.entities().values().stream().filter(NotificationEvents::degraded)
+        .map(r -> r.entity().toString()).collect(Collectors.toSet());
+    Set<String> before = store.degradedEntities();
+    if (!degraded.equals(before)) {
+      store.recordDegraded(degraded, NotificationEvents.degraded(before, reported, loaded.state(), now));
+    }
   }
 
   /**

@@ -7,17 +7,23 @@ import io.apollo.core.config.NotificationEvent;
 import io.apollo.core.config.NotificationTarget;
 import io.apollo.core.config.PlanType;
 import io.apollo.core.plan.PlanState;
+import io.apollo.core.report.EntityReport;
+import io.apollo.core.report.EntityState;
+import io.apollo.core.report.Health;
+import io.apollo.core.report.ReportedState;
 import io.apollo.reconciler.store.NotificationDelivery;
 import io.apollo.reconciler.store.PlanEvent;
 import io.apollo.reconciler.store.StoredPlan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,6 +68,65 @@ public final class NotificationEvents {
     return out;
   }
 
+  /**
+   * Whether the spoke says the entity is degraded: state DEGRADED, or RUNNING while unhealthy. A failed plan is told
+   * of by {@code plan.failed}, not here.
+   */
+  public static boolean degraded(EntityReport report) {
+    return report.state() == EntityState.DEGRADED
+        || (report.state() == EntityState.RUNNING && report.health() == Health.UNHEALTHY);
+  }
+
+  /**
+   * The {@code entity.degraded} deliveries for the entities degraded now that were not at the last record
+   * ({@code before}).
+   */
+  public static List<NotificationDelivery> degraded(Set<String> before, ReportedState reported, DesiredState desired,
+      Instant at) {
+    List<NotificationDelivery> out = new ArrayList<>();
+    for (EntityReport r : reported.entities().values()) {
+      Optional<Entity> entity = desired.entity(r.entity());
+      if (!degraded(r) || before.contains(r.entity().toString()) || entity.isEmpty()) {
+        continue;
+      }
+      for (Notification n : desired.notifications()) {
+        if (!n.wants(NotificationEvent.ENTITY_DEGRADED, entity.get())) {
+          continue;
+        }
+        String event = NotificationEvent.ENTITY_DEGRADED.wireName();
+        String id = "ev-" + sha256(n.name() + "\n" + r.entity() + "\n" + event + "\n" + at.toEpochMilli())
+            .substring(0, 32);
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id);
+        json.put("event", event);
+        json.put("at", at.toString());
+        json.put("notification", n.name());
+        json.put("entity", r.entity().toString());
+        json.put("reason", "DEGRADED");
+        json.put("message", r.message().isEmpty() ? "spoke " + entity.get().spoke() + " reports " + r.entity()
+            + " " + r.state().name() + ", health " + r.health().name() : r.message());
+        ObjectNode report = json.putObject("report");
+        report.put("version", r.version().map(Object::toString).orElse(null));
+        report.put("state", r.state().name());
+        report.put("health", r.health().name());
+        report.put("lastPlanId", r.lastPlanId().orElse(null));
+        report.put("observedAt", r.observedAt().toString());
+        out.add(target(n, id, event, r.entity().toString(), json.toString(), at));
+      }
+    }
+    return out;
+  }
+
+  private static NotificationDelivery target(Notification n, String id, String event, String subject, String body,
+      Instant at) {
+    return switch (n.target()) {
+      case NotificationTarget.Webhook w -> NotificationDelivery.pending(id, n.name(), event, subject, "webhook",
+          w.url().toString(), w.secretRef(), body, at);
+      case NotificationTarget.Slack s -> NotificationDelivery.pending(id, n.name(), event, subject, "slack", "",
+          s.urlRef(), body, at);
+    };
+  }
+
   /** The event a plan entering {@code state} is; RUNNING, CANCELLED and SUPERSEDED are told of by no event. */
   static Optional<NotificationEvent> eventOf(PlanState state, String planType) {
     return Optional.ofNullable(switch (state) {
@@ -101,12 +166,7 @@ public final class NotificationEvents {
     p.set("missingRoles", body.path("missingRoles").isMissingNode() ? JSON.createArrayNode()
         : body.get("missingRoles"));
     p.set("violations", body.path("violations").isMissingNode() ? JSON.createArrayNode() : body.get("violations"));
-    return switch (n.target()) {
-      case NotificationTarget.Webhook w -> NotificationDelivery.pending(id, n.name(), event.wireName(), plan.id(),
-          "webhook", w.url().toString(), w.secretRef(), json.toString(), e.at());
-      case NotificationTarget.Slack s -> NotificationDelivery.pending(id, n.name(), event.wireName(), plan.id(),
-          "slack", "", s.urlRef(), json.toString(), e.at());
-    };
+    return target(n, id, event.wireName(), plan.id(), json.toString(), e.at());
   }
 
   static String sha256(String text) {

@@ -38,6 +38,19 @@ public interface HubStore extends AutoCloseable {
     save(plans, events);
   }
 
+  /** The entities (ids) last recorded as degraded: what {@code entity.degraded} events are judged against. */
+  default java.util.Set<String> degradedEntities() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * Records which entities are degraded now and adds the deliveries telling of those newly so, in one transaction
+   * (fenced): each RUNNING to DEGRADED transition is told once, never once per pass.
+   */
+  default void recordDegraded(java.util.Set<String> degraded, List<NotificationDelivery> deliveries) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no entity health");
+  }
+
   /** Up to {@code limit} pending deliveries due at {@code now}, oldest first. */
   default List<NotificationDelivery> dueDeliveries(java.time.Instant now, int limit) {
     return List.of();

@@ -37,6 +37,8 @@ public final class JdbcHubStore implements HubStore {
   private static final String REPORT_UPSERT = "INSERT INTO reports (spoke, body, received_at) VALUES (?, ?, ?)"
       + " ON CONFLICT (spoke) DO UPDATE SET body = excluded.body, received_at = excluded.received_at";
 
+  /** The meta key holding the entities last seen degraded, one id a line. */
+  private static final String DEGRADED_KEY = "degraded_entities";
   private final Session db;
   private long epoch;
 
@@ -170,6 +172,22 @@ public final class JdbcHubStore implements HubStore {
         }
         history.executeBatch();
       }
+    });
+  }
+
+  @Override
+  public synchronized Set<String> degradedEntities() {
+    return meta(DEGRADED_KEY).map(v -> Set.of(v.isEmpty() ? new String[0] : v.split("\n"))).orElse(Set.of());
+  }
+
+  @Override
+  public synchronized void recordDegraded(Set<String> degraded, List<NotificationDelivery> deliveries) {
+    String what = "record " + degraded.size() + " degraded entities";
+    db.transaction(what, c -> {
+      Fencing.check(c, what, epoch);
+      Session.execute(c, "INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+          DEGRADED_KEY, String.join("\n", new java.util.TreeSet<>(degraded)));
+      Outbox.insert(c, deliveries, epoch);
     });
   }
 

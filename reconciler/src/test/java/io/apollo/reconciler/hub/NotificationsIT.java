@@ -123,6 +123,21 @@ class NotificationsIT {
             .filter(s -> s.path("pass").asLong() >= pass + 3));
         assertThat(accepted(receiver)).as("nothing told twice across the restart").hasSize(4)
             .extracting(NotificationReceiver.Received::delivery).doesNotHaveDuplicates();
+
+        // RUNNING to DEGRADED is told once, however many reports and passes say it again.
+        Reports unhealthy = Reports.of("staging-spoke").entity("staging/web", "com.example:web", "1.0.0", "RUNNING",
+            "UNHEALTHY", planId, "SUCCEEDED", "1.0.0");
+        report(client, "staging-spoke", "tok-staging", unhealthy);
+        NotificationReceiver.Received degraded = HubClient.eventually("entity.degraded delivered", Duration
+            .ofSeconds(30), () -> accepted(receiver).stream().filter(r -> r.event().equals("entity.degraded"))
+            .findFirst());
+        assertThat(degraded.json().path("entity").asString()).isEqualTo("staging/web");
+        assertThat(degraded.json().path("report").path("health").asString()).isEqualTo("UNHEALTHY");
+        report(client, "staging-spoke", "tok-staging", unhealthy);
+        long later = client.get("/v1/status").body().path("pass").asLong();
+        HubClient.eventually("three more passes", () -> Optional.of(client.get("/v1/status").body())
+            .filter(s -> s.path("pass").asLong() >= later + 3));
+        assertThat(accepted(receiver).stream().filter(r -> r.event().equals("entity.degraded"))).hasSize(1);
         hub.kill();
       }
     }
@@ -186,7 +201,8 @@ class NotificationsIT {
         metadata:
           name: receiver
         spec:
-          events: [plan.proposed, plan.blocked, plan.approved, plan.dispatched, plan.succeeded, plan.failed]
+          events: [plan.proposed, plan.blocked, plan.approved, plan.dispatched, plan.succeeded, plan.failed,
+            entity.degraded]
           webhook:
             url: %s
             secretRef: receiver

@@ -91,6 +91,35 @@ class NotificationEventsTest {
     assertThat(NotificationEvents.of(List.of(), plans, desired)).as("no transition, no event").isEmpty();
   }
 
+  @Test
+  void anEntityNewlyDegradedIsToldOnceAndOnlyToNotificationsThatWantIt() throws Exception {
+    DesiredState desired = desired("""
+        apiVersion: apollo/v1
+        kind: Notification
+        metadata: {name: health}
+        spec:
+          events: [entity.degraded]
+          webhook: {url: 'http://127.0.0.1:9/hook', secretRef: r}
+        ---
+        apiVersion: apollo/v1
+        kind: Notification
+        metadata: {name: plans-only}
+        spec:
+          events: [plan.failed]
+          webhook: {url: 'http://127.0.0.1:9/hook', secretRef: r}
+        """);
+    io.apollo.core.report.ReportedState reported = io.apollo.core.report.ReportedState.of(
+        io.apollo.core.report.SpokeReportJson.read("report", io.apollo.reconciler.hub.Reports.of("staging-spoke")
+            .entity("staging/web", "com.example:web", "1.0.0", "RUNNING", "UNHEALTHY", null, null, null)
+            .json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    List<NotificationDelivery> first = NotificationEvents.degraded(java.util.Set.of(), reported, desired, AT);
+    assertThat(first).extracting(d -> d.notification() + " " + d.event() + " " + d.subject())
+        .containsExactly("health entity.degraded staging/web");
+    assertThat(NotificationEvents.degraded(java.util.Set.of("staging/web"), reported, desired, AT))
+        .as("already recorded degraded: no event").isEmpty();
+  }
+
   private DesiredState desired(String notifications) throws Exception {
     Path repo = TestRepo.open("http://127.0.0.1:9").writeTo(temp.resolve("repo"));
     Files.writeString(repo.resolve("notifications.yaml"), notifications);
