@@ -119,8 +119,11 @@ public final class AuditRecord {
         in.reportedAt().orElse(plan.updatedAt()), AuditStep.OUTCOME, "spoke " + plan.spoke() + " reported "
             + result.name() + named.flatMap(EntityReport::version).map(v -> ", running " + v).orElse(""))));
 
+    // The proposal first (the story begins there; an approval's time is its commit's, which git keeps to the
+    // second and may read earlier), then the rest oldest first.
     ArrayNode list = out.putArray("steps");
-    steps.stream().sorted(Comparator.comparing(Step::at).thenComparing(s -> s.kind().ordinal()))
+    steps.stream().sorted(Comparator.comparing((Step s) -> s.kind() != AuditStep.PROPOSED)
+            .thenComparing(Step::at).thenComparing(s -> s.kind().ordinal()))
         .forEach(s -> list.addObject().put("at", s.at().toString()).put("step", s.kind().name())
             .put("summary", s.summary()));
     return out;
