@@ -74,6 +74,15 @@ public final class HubCommand implements Callable<Integer> {
           + " the others serve reads and take over when it stops. Default: SQLite in --data-dir, one hub only.")
   String db;
 
+  @Option(names = "--notification-secrets", paramLabel = "FILE",
+      description = "The secrets Notification documents name (webhook.secretRef, slack.urlRef): one '<name> <secret>'"
+          + " per line, # comments; never in git (docs/notifications.md).")
+  Path notificationSecrets;
+
+  @Option(names = "--notification-attempts", defaultValue = "10", paramLabel = "N",
+      description = "Tries of a notification before it is dead-lettered (default: ${DEFAULT-VALUE}).")
+  int notificationAttempts;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -82,7 +91,7 @@ public final class HubCommand implements Callable<Integer> {
     HubOptions options = new HubOptions(repo, branch, dataDir, bind, port, spokeTokens,
         HubOptions.duration("--poll-interval", pollInterval), identity.name(), identity.email(),
         HubOptions.DEFAULT_MAX_BODY_BYTES, java.util.Optional.ofNullable(webhookSecretFile),
-        java.util.Optional.ofNullable(db));
+        java.util.Optional.ofNullable(db), java.util.Optional.ofNullable(notificationSecrets), notificationAttempts);
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

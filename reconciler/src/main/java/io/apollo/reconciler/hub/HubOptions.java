@@ -128,8 +128,15 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
         Optional.ofNullable(values.get("--webhook-secret-file")).map(Path::of),
         Optional.ofNullable(values.get("--db")),
         Optional.ofNullable(values.get("--notification-secrets")).map(Path::of),
-        Integer.parseInt(values.getOrDefault("--notification-attempts",
-            String.valueOf(DEFAULT_NOTIFICATION_ATTEMPTS))));
+        attempts(values.getOrDefault("--notification-attempts", String.valueOf(DEFAULT_NOTIFICATION_ATTEMPTS))));
+  }
+
+  private static int attempts(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new ReconcilerException("--notification-attempts " + text + ": not a number; give such as 10");
+    }
   }
 
   private static String required(Map<String, String> values, String name) {

@@ -2,6 +2,7 @@ package io.apollo.reconciler.notify;
 
 import io.apollo.core.config.DesiredState;
 import io.apollo.core.config.Entity;
+import io.apollo.core.config.EntityId;
 import io.apollo.core.config.Notification;
 import io.apollo.core.config.NotificationEvent;
 import io.apollo.core.config.NotificationTarget;
@@ -112,6 +113,42 @@ public final class NotificationEvents {
         report.put("lastPlanId", r.lastPlanId().orElse(null));
         report.put("observedAt", r.observedAt().toString());
         out.add(target(n, id, event, r.entity().toString(), json.toString(), at));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The seam for {@code rollout.halted}: the deliveries telling that a health-gated rollout of {@code entity} halted,
+   * for every notification that wants the event about that entity. Nothing halts a rollout yet (health-gated
+   * rollouts are issue 16); the one that halts it writes these with the transition that records the halt
+   * ({@link io.apollo.reconciler.store.HubStore#save(List, List, List)}), so that it too is told once.
+   *
+   * @param rollout the rollout's name, part of the idempotency key
+   * @param reason a machine reason such as {@code HEALTH_GATE_FAILED}
+   */
+  public static List<NotificationDelivery> rolloutHalted(String rollout, EntityId entity, String reason,
+      String message, DesiredState desired, Instant at) {
+    List<NotificationDelivery> out = new ArrayList<>();
+    Optional<Entity> known = desired.entity(entity);
+    if (known.isEmpty()) {
+      return out;
+    }
+    String event = NotificationEvent.ROLLOUT_HALTED.wireName();
+    for (Notification n : desired.notifications()) {
+      if (n.wants(NotificationEvent.ROLLOUT_HALTED, known.get())) {
+        String id = "ev-" + sha256(n.name() + "\n" + rollout + "\n" + entity + "\n" + event + "\n"
+            + at.toEpochMilli()).substring(0, 32);
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id);
+        json.put("event", event);
+        json.put("at", at.toString());
+        json.put("notification", n.name());
+        json.put("entity", entity.toString());
+        json.put("rollout", rollout);
+        json.put("reason", reason);
+        json.put("message", message);
+        out.add(target(n, id, event, rollout, json.toString(), at));
       }
     }
     return out;

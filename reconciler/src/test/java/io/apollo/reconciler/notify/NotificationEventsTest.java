@@ -120,6 +120,27 @@ class NotificationEventsTest {
         .as("already recorded degraded: no event").isEmpty();
   }
 
+  @Test
+  void theRolloutHaltedSeamBuildsOneDeliveryPerNotificationThatWantsIt() throws Exception {
+    DesiredState desired = desired("""
+        apiVersion: apollo/v1
+        kind: Notification
+        metadata: {name: rollouts}
+        spec:
+          events: [rollout.halted]
+          selector: {environments: [production]}
+          slack: {urlRef: slack}
+        """);
+    List<NotificationDelivery> out = NotificationEvents.rolloutHalted("web-1.1.0", EntityId.parse("production/web"),
+        "HEALTH_GATE_FAILED", "canary unhealthy", desired, AT);
+    assertThat(out).singleElement().satisfies(d -> {
+      assertThat(d.event()).isEqualTo("rollout.halted");
+      assertThat(d.body()).contains("\"rollout\":\"web-1.1.0\"").contains("HEALTH_GATE_FAILED");
+    });
+    assertThat(NotificationEvents.rolloutHalted("web-1.1.0", EntityId.parse("staging/web"), "HEALTH_GATE_FAILED",
+        "x", desired, AT)).as("not selected").isEmpty();
+  }
+
   private DesiredState desired(String notifications) throws Exception {
     Path repo = TestRepo.open("http://127.0.0.1:9").writeTo(temp.resolve("repo"));
     Files.writeString(repo.resolve("notifications.yaml"), notifications);
