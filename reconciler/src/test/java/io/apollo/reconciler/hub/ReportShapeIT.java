@@ -38,6 +38,10 @@ class ReportShapeIT {
     try (HubHarness h = HubHarness.start(temp, TestRepo::open)) {
       assertThat(h.report("staging-spoke", STAGING_TOKEN, Reports.of("staging-spoke")
           .running("staging/web", "com.example:web", "1.0.0"))).isEqualTo(202);
+      // What the hub shows once it has taken that report: the state nothing below may change.
+      HubClient.eventually("the report to show", () -> h.client.get("/v1/spokes").body().path("spokes").values()
+          .stream().filter(sp -> sp.path("name").asString().equals("staging-spoke")
+              && sp.path("lastReportAt").isString()).findFirst());
       String before = h.client.get("/v1/reports").body().toString();
       String spokesBefore = h.client.get("/v1/spokes").body().toString();
       for (Arguments shape : shapes().toList()) {
