@@ -137,6 +137,21 @@ try {
   await shot('status.png');
   console.log('ok status');
 
+  // Issue 17: a plan file edited by hand on main, named on the status page and on the plan's page.
+  phase = 'edited';
+  const editedId = process.env.EDITED_PLAN;
+  const edits = page.getByTestId('plan-file-edits');
+  await edits.waitFor();
+  const editsText = await edits.innerText();
+  check(editsText.includes('PLAN_FILE_EDITED') && editsText.includes('spec.toVersion'),
+    `status names the edited plan file: ${editsText}`);
+  await page.goto(`${hub}/#/plan/${encodeURIComponent(editedId)}`);
+  const fileEdited = page.getByTestId('file-edited');
+  await fileEdited.waitFor();
+  check((await fileEdited.innerText()).includes('differs from the plan the hub proposed'),
+    'the plan page says its file was edited');
+  console.log('ok edited');
+
   // Live: a report arrives, the fleet's cell changes without a reload.
   phase = 'live';
   await page.goto(`${hub}/#/`);

@@ -136,6 +136,8 @@ export function plansView(plans, nowMs) {
 export function planView(plan, nowMs) {
   return h('section', {}, h('h1', {}, `Plan ${plan.id}`),
     h('ul', { class: 'plans' }, planItem(plan, nowMs)),
+    plan.fileEdited ? h('p', { class: 'bad', 'data-testid': 'file-edited' }, badge('file edited', 'bad',
+      'file-edited-reason'), ` ${plan.fileEdited.message}`) : null,
     h('dl', { class: 'facts' },
       h('dt', {}, 'file'), h('dd', {}, h('code', {}, plan.path ?? '')),
       h('dt', {}, 'computed from'), h('dd', {}, h('code', {}, plan.computedFrom ?? '')),
@@ -191,6 +193,10 @@ export function statusView(status, spokes, health, nowMs) {
         status.lastFetch, nowMs)})`] : 'not yet'),
       status.fetchError ? [h('dt', {}, 'fetch error'), h('dd', { class: 'bad' }, status.fetchError)] : null,
       h('dt', {}, 'reconcile pass'), h('dd', {}, String(status.pass))),
+    (status.planFileEdits ?? []).length ? [h('h2', {}, `Plan files edited by hand (${status.planFileEdits.length})`),
+      h('ul', { class: 'problems', 'data-testid': 'plan-file-edits' }, status.planFileEdits.map((e) =>
+        h('li', {}, h('a', { href: planHref(e.planId) }, h('code', {}, e.path)),
+          ` ${e.reason}: ${e.message}`)))] : null,
     h('h2', {}, `Load problems (${status.problems.length})`),
     status.problems.length ? h('ul', { class: 'problems', 'data-testid': 'problems' }, status.problems.map((p) =>
       h('li', {}, h('code', {}, p)))) : h('p', { class: 'empty' }, 'None: every file loads.'),

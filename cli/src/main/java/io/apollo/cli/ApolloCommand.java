@@ -43,7 +43,7 @@ public final class ApolloCommand implements Runnable {
    */
   static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, PlanCommand.class, ExplainCommand.class,
       ProductCommand.class, ReleaseCommand.class, EntityCommand.class, DiffCommand.class, HubCommand.class,
-      SpokeCommand.class, ForecastCommand.class,
+      SpokeCommand.class, ForecastCommand.class, io.apollo.cli.audit.AuditCommand.class,
       CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class);
 
   /** Subcommands that read the whole command tree, and so always get all of it. */

@@ -46,7 +46,7 @@ class CommandLineForTest {
     CommandLine cli = ApolloCommand.commandLine(quiet(), quiet());
 
     assertThat(cli.getSubcommands().keySet()).startsWith("validate", "plan", "explain", "product", "release",
-        "entity", "diff", "hub", "spoke", "forecast", "help", "generate-completion");
+        "entity", "diff", "hub", "spoke", "forecast", "audit", "help", "generate-completion");
   }
 
   /** Exit code, stdout and stderr of one run, as one string to compare. */

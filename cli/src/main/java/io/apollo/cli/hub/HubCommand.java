@@ -97,6 +97,15 @@ public final class HubCommand implements Callable<Integer> {
           + " says why (docs/signed-approvals.md).")
   Path adminKeys;
 
+  @Option(names = "--notification-secrets", paramLabel = "FILE",
+      description = "The secrets Notification documents name (webhook.secretRef, slack.urlRef): one '<name> <secret>'"
+          + " per line, # comments; never in git (docs/notifications.md).")
+  Path notificationSecrets;
+
+  @Option(names = "--notification-attempts", defaultValue = "10", paramLabel = "N",
+      description = "Tries of a notification before it is dead-lettered (default: ${DEFAULT-VALUE}).")
+  int notificationAttempts;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -108,7 +117,8 @@ public final class HubCommand implements Callable<Integer> {
         java.util.Optional.ofNullable(db))
         .withGitAccess(new GitAccess(java.util.Optional.ofNullable(gitCredentials),
             java.util.Optional.ofNullable(knownHosts), java.util.Optional.ofNullable(sshDir)))
-        .withAdminKeys(java.util.Optional.ofNullable(adminKeys));
+        .withAdminKeys(java.util.Optional.ofNullable(adminKeys))
+        .withNotifications(java.util.Optional.ofNullable(notificationSecrets), notificationAttempts);
     Hub hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

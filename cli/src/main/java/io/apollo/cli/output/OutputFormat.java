@@ -7,5 +7,7 @@ public enum OutputFormat {
   /** One JSON document for tools. */
   JSON,
   /** Markdown, ready to post as a pull-request comment (only where a command says so). */
-  MARKDOWN
+  MARKDOWN,
+  /** One JSON document a line, for log pipelines (only where a command says so). */
+  JSONL
 }

@@ -28,7 +28,7 @@ import io.apollo.cli.plans.PlanListCommand;
         "With no subcommand: the same as 'apollo plan preview'."},
     mixinStandardHelpOptions = true,
     subcommands = {PlanPreviewCommand.class, PlanListCommand.class, PlanGetCommand.class, PlanApproveCommand.class,
-        PlanCancelCommand.class, PlanCreateCommand.class},
+        PlanCancelCommand.class, PlanCreateCommand.class, io.apollo.cli.plans.PlanRecordCommand.class},
     footer = {"", "Examples:", "  apollo plan preview --repo sample-repo --at 2026-12-05T03:00:00Z",
         "  apollo plan list --state pending", "  apollo plan approve pl-3f2a9c0d1e4b5a67 --by ops@team.com"})
 public final class PlanCommand implements Callable<Integer> {

@@ -42,6 +42,7 @@ class DemoIT {
     env.put("APOLLO_DEMO_SAVE", save.toString());
     env.put("NO_COLOR", "1");
     Process demo = builder.start();
+    ProductionUpgradeRecord record = ProductionUpgradeRecord.watch(output);
     boolean finished;
     try {
       finished = demo.waitFor(10, TimeUnit.MINUTES); // about 3 on an idle 2-core machine; each step has its own limit
@@ -90,6 +91,9 @@ class DemoIT {
         && p.path("entity").asString().startsWith("production/"))).as("production never planned 1.2.0").isEmpty();
 
     assertThat(processesUnder(temp)).as("processes the demo left running").isEmpty();
+
+    // Issue 17: the audit record of the production upgrade, read from the demo's hub while it ran.
+    record.assertNamesEveryStep(upgrade.path("id").asString());
   }
 
   private static JsonNode entity(JsonNode entities, String id) {

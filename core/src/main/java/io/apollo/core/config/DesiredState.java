@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * Everything one commit of the config repository asks for: the documents that loaded cleanly, keyed by identity.
  * {@code releases} lists each product's releases newest first. {@code invalidEntities} names the entities whose
  * definition (or something it refers to) is broken: the planner leaves them alone, never uninstalls them.
+ * {@code notifications} are the {@code Notification} documents, by name.
  */
 public record DesiredState(
     SortedMap<ProductId, Product> products,
@@ -21,7 +22,8 @@ public record DesiredState(
     List<ApprovalPolicy> approvalPolicies,
     SortedMap<String, Role> roles,
     List<PlanDocument> plans,
-    Set<EntityId> invalidEntities) {
+    Set<EntityId> invalidEntities,
+    List<Notification> notifications) {
 
   public DesiredState {
     products = unmodifiable(products);
@@ -33,6 +35,16 @@ public record DesiredState(
     roles = unmodifiable(roles);
     plans = List.copyOf(plans);
     invalidEntities = Set.copyOf(invalidEntities);
+    notifications = List.copyOf(notifications);
+  }
+
+  /** A desired state without notifications. */
+  public DesiredState(SortedMap<ProductId, Product> products, SortedMap<ProductId, List<Release>> releases,
+      SortedMap<String, Environment> environments, SortedMap<EntityId, Entity> entities,
+      List<Constraint> constraints, List<ApprovalPolicy> approvalPolicies, SortedMap<String, Role> roles,
+      List<PlanDocument> plans, Set<EntityId> invalidEntities) {
+    this(products, releases, environments, entities, constraints, approvalPolicies, roles, plans, invalidEntities,
+        List.of());
   }
 
   public static DesiredState empty() {

@@ -20,7 +20,9 @@ public enum Kind {
   /** A named group of people who may approve. */
   ROLE("Role"),
   /** A plan written by the hub (pending on a branch, approved on main). */
-  PLAN("Plan");
+  PLAN("Plan"),
+  /** Which plan and entity events to send, about which entities, to which webhook or Slack channel. */
+  NOTIFICATION("Notification");
 
   private final String wireName;
 

@@ -51,7 +51,7 @@ final class ConstraintMapper {
     return Optional.of(new Constraint(r.metadata(), selector.get(), rule.get(), r.origin()));
   }
 
-  private static Optional<Selector> selector(DocumentReader r) {
+  static Optional<Selector> selector(DocumentReader r) {
     Set<ProductId> products = new LinkedHashSet<>();
     boolean ok = true;
     List<String> names = r.strings("/spec/selector/products");

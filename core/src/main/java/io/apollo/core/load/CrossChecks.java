@@ -57,6 +57,8 @@ final class CrossChecks {
     Map<String, Loaded<Role>> roles = unique(docs.roles, Role::name, "role");
     Map<String, Loaded<PlanDocument>> plans = unique(docs.plans, PlanDocument::id, "plan");
     uniqueButKept(docs.constraints, Constraint::name, "constraint");
+    Map<String, Loaded<io.apollo.core.config.Notification>> notifications =
+        unique(docs.notifications, io.apollo.core.config.Notification::name, "notification");
     uniqueButKept(docs.policies, p -> p.metadata().name(), "approval policy");
     checkRequiredRoles(docs.policies, docs.roles);
 
@@ -77,7 +79,8 @@ final class CrossChecks {
     return new DesiredState(values(products), releases, values(environments), entities,
         docs.constraints.stream().map(Loaded::value).toList(),
         docs.policies.stream().map(Loaded::value).toList(), values(roles),
-        plans.values().stream().map(Loaded::value).toList(), invalid);
+        plans.values().stream().map(Loaded::value).toList(), invalid,
+        notifications.values().stream().map(Loaded::value).toList());
   }
 
   private TreeMap<ProductId, List<Release>> releases(

@@ -158,7 +158,7 @@ final class DocumentMapper {
     }
   }
 
-  private static Optional<URI> parseUrl(String text) {
+  static Optional<URI> parseUrl(String text) {
     try {
       URI uri = new URI(text);
       boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());

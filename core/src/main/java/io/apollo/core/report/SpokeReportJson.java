@@ -67,6 +67,40 @@ public final class SpokeReportJson {
     return reports;
   }
 
+  /**
+   * Reads exactly one spoke report object, as a spoke posts it to the hub: anything else at the top (an array, a
+   * string, a number, a boolean, null, or the {@code {"reports": [...]}} wrapper of a report file) is refused with
+   * the JSON type found, so that a report in the wrong shape is never taken for a report.
+   */
+  public static SpokeReport readOne(String source, byte[] content,
+      Function<EntityId, Optional<ProductId>> products) {
+    JsonNode root = parse(source, content);
+    if (!root.isObject()) {
+      throw new ApolloException(source + ": expected one spoke report object ({\"spoke\": ..., \"reportedAt\": ...,"
+          + " \"entities\": [...]}), found " + jsonType(root));
+    }
+    if (root.has("reports")) {
+      throw new ApolloException(source + ": expected one spoke report object, found a {\"reports\": [...]} list;"
+          + " post each spoke's report on its own");
+    }
+    return report(source, "", root, products);
+  }
+
+  private static String jsonType(JsonNode node) {
+    if (node.isArray()) {
+      return "an array";
+    } else if (node.isString()) {
+      return "a string";
+    } else if (node.isNumber()) {
+      return "a number";
+    } else if (node.isBoolean()) {
+      return "a boolean";
+    } else if (node.isNull() || node.isMissingNode()) {
+      return "null";
+    }
+    return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+  }
+
   private static JsonNode parse(String source, byte[] content) {
     String name = source.toLowerCase(java.util.Locale.ROOT);
     boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");

@@ -54,6 +54,7 @@ public final class HubApi {
   private final HubMetrics metrics;
   private final Supplier<LeaderStatus> leadership;
   private final ForecastApi forecast;
+  private final AuditApi audit;
 
   /**
    * What the API is configured with: the body limit of posts, the git webhook's secret when one is given, the
@@ -62,7 +63,15 @@ public final class HubApi {
    */
   public record Settings(long maxBodyBytes, Optional<GitWebhook> webhook, HubMetrics metrics,
       Function<String, Optional<SpokeDispatch>> dispatch, Supplier<Optional<String>> gitEvent,
-      Supplier<LeaderStatus> leadership) {
+      Supplier<LeaderStatus> leadership, Supplier<io.apollo.reconciler.notify.OutboxStatus> outbox) {
+    /** No notification outbox to show. */
+    public Settings(long maxBodyBytes, Optional<GitWebhook> webhook, HubMetrics metrics,
+        Function<String, Optional<SpokeDispatch>> dispatch, Supplier<Optional<String>> gitEvent,
+        Supplier<LeaderStatus> leadership) {
+      this(maxBodyBytes, webhook, metrics, dispatch, gitEvent, leadership,
+          io.apollo.reconciler.notify.OutboxStatus::empty);
+    }
+
     /** No dispatch or git events to show, metrics of its own, a hub that always leads (one hub on SQLite; tests). */
     public Settings(long maxBodyBytes, Optional<GitWebhook> webhook) {
       this(maxBodyBytes, webhook, new HubMetrics(Clock.systemUTC()), spoke -> Optional.empty(), Optional::empty,
@@ -93,6 +102,7 @@ public final class HubApi {
     this.reportTriggers = new ReportTriggers(vertx, trigger, ReportTriggers.SPACING,
         ReportTriggers.MOST_SPACING, metrics::lastPass);
     this.forecast = new ForecastApi(snapshot, clock::instant);
+    this.audit = new AuditApi(vertx, snapshot, store);
   }
 
   public Router router() {
@@ -105,6 +115,8 @@ public final class HubApi {
     router.post("/v1/hooks/git").handler(this::hook);
     router.get("/v1/plans").handler(read::plans);
     router.get("/v1/plans/:id").handler(read::plan);
+    router.get("/v1/plans/:id/record").handler(audit::record);
+    router.get("/v1/audit").handler(audit::audit);
     router.get("/v1/entities").handler(read::entities);
     router.get("/v1/entities/:env/:name").handler(read::entity);
     router.get("/v1/products").handler(read::products);

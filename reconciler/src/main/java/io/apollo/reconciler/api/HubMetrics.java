@@ -52,6 +52,30 @@ public final class HubMetrics implements PassMeters, PushClient.AttemptListener 
         .description("Entities of desired state.").register(registry);
   }
 
+  private volatile java.util.function.Supplier<io.apollo.reconciler.notify.OutboxStatus> outbox =
+      io.apollo.reconciler.notify.OutboxStatus::empty;
+
+  /**
+   * Shows the notification outbox (issue 17): deliveries by state ({@code apollo_notifications{state="DEAD"}} is
+   * the dead-letter count), and the attempts this hub made and the receivers refused.
+   */
+  public void watchOutbox(java.util.function.Supplier<io.apollo.reconciler.notify.OutboxStatus> outbox) {
+    // Meters hold their object weakly: they read this (which the hub holds) rather than the supplier itself.
+    this.outbox = outbox;
+    for (io.apollo.reconciler.store.NotificationDelivery.DeliveryState state
+        : io.apollo.reconciler.store.NotificationDelivery.DeliveryState.values()) {
+      Gauge.builder("apollo.notifications", this, m -> m.outbox.get().count(state))
+          .description("Notification deliveries in the outbox, by state (DEAD: dead-lettered).")
+          .tag("state", state.name()).register(registry);
+    }
+    io.micrometer.core.instrument.FunctionCounter.builder("apollo.notification.attempts", this,
+        m -> m.outbox.get().attempts()).description("Notification deliveries this hub tried, retries included.")
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder("apollo.notification.failures", this,
+        m -> m.outbox.get().failedAttempts()).description("Notification tries the receiver refused or did not answer.")
+        .register(registry);
+  }
+
   /** Counts a pass and its duration; {@code published} is what it published. */
   public void passed(Duration took, HubSnapshot published) {
     passes.record(took);

@@ -55,4 +55,15 @@ public final class PlanViews {
     }
     return plan;
   }
+
+  /** A plan file edited by hand on the governed branch, as the plan and {@code /v1/status} show it (issue 17). */
+  static ObjectNode fileEdit(ObjectNode out, io.apollo.reconciler.loop.PlanFileEdit edit) {
+    out.put("planId", edit.planId());
+    out.put("reason", io.apollo.reconciler.loop.PlanFileEdit.REASON);
+    out.put("path", edit.path());
+    ArrayNode fields = out.putArray("fields");
+    edit.fields().forEach(fields::add);
+    out.put("message", edit.message());
+    return out;
+  }
 }

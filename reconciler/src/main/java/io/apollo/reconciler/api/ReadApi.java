@@ -65,8 +65,13 @@ final class ReadApi {
     StoredPlan plan = s.plan(id).orElseThrow(() -> HttpFailure.notFound("no plan " + id
         + "; list plans with GET /v1/plans"));
     vertx.executeBlocking(() -> store.history(id))
-        .onSuccess(history -> HubApi.json(ctx, 200, PlanViews.withHistory(
-            PlanViews.plan(plan, s.approvals().getOrDefault(id, List.of()), s.acknowledged().contains(id)), history)))
+        .onSuccess(history -> {
+          ObjectNode view = PlanViews.withHistory(PlanViews.plan(plan, s.approvals().getOrDefault(id, List.of()),
+              s.acknowledged().contains(id)), history);
+          Optional.ofNullable(s.fileEdits().get(id)).ifPresent(edit -> PlanViews.fileEdit(view.putObject("fileEdited"),
+              edit));
+          HubApi.json(ctx, 200, view);
+        })
         .onFailure(ctx::fail);
   }
 
@@ -210,6 +215,9 @@ final class ReadApi {
     root.put("passAt", s.at().toString());
     ArrayNode problems = root.putArray("problems");
     s.problems().forEach(p -> problems.add(p.toString()));
+    NotificationViews.outbox(root.putObject("notifications"), settings.outbox().get());
+    ArrayNode edited = root.putArray("planFileEdits");
+    s.fileEdits().values().forEach(edit -> PlanViews.fileEdit(edited.addObject(), edit));
     HubApi.leadership(root, settings.leadership().get());
     HubApi.json(ctx, 200, root);
   }

@@ -16,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,18 +71,14 @@ final class ReportIntake {
           + " Environment of desired state at " + snapshot.commit().get() + " lists it; add it to an environment's"
           + " spec.spokes first");
     }
-    List<SpokeReport> reports;
+    SpokeReport report;
     try {
-      reports = SpokeReportJson.read("report of spoke " + spoke, body,
+      // One report object only: an array (even of one report), a scalar or null is refused, nothing stored.
+      report = SpokeReportJson.readOne("report of spoke " + spoke, body,
           id -> snapshot.desired().entity(id).map(Entity::product));
     } catch (ApolloException e) {
       throw HttpFailure.badRequest(e.getMessage());
     }
-    if (reports.size() != 1) {
-      throw HttpFailure.badRequest("report of spoke " + spoke + ": expected one report object, found "
-          + reports.size());
-    }
-    SpokeReport report = reports.getFirst();
     if (!report.spoke().equals(spoke)) {
       throw new HttpFailure(403, "wrong_spoke", "the report names spoke '" + report.spoke()
           + "' but was posted for spoke '" + spoke + "': a spoke reports only for itself");

@@ -19,6 +19,8 @@ import io.apollo.reconciler.lead.Terms;
 import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.loop.ReconcileLoop;
 import io.apollo.reconciler.loop.Reconciler;
+import io.apollo.reconciler.notify.NotificationSecrets;
+import io.apollo.reconciler.notify.NotificationSender;
 import io.apollo.reconciler.store.DispatchAttempt;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.JdbcHubStore;
@@ -58,6 +60,7 @@ public final class Hub implements AutoCloseable {
   private final ApiVerticle server;
   private final String bind;
   private final DataDirLock dirLock;
+  private NotificationSender notifications;
   private AdvisoryLeadership leadership;
 
   private Hub(Vertx vertx, HubStore store, ConfigRepository repository, ExecutorService workers, Terms terms,
@@ -85,6 +88,8 @@ public final class Hub implements AutoCloseable {
       throw new ReconcilerException("cannot create --data-dir " + options.dataDir() + ": " + e.getMessage(), e);
     }
     SpokeTokens tokens = SpokeTokens.read(options.spokeTokens());
+    NotificationSecrets secrets = options.notificationSecrets().map(NotificationSecrets::read)
+        .orElseGet(NotificationSecrets::none);
     Optional<GitWebhook> webhook = options.webhookSecretFile().map(GitWebhook::read);
     DataDirLock dirLock = DataDirLock.take(options.dataDir());
     HubStore store;
@@ -112,9 +117,11 @@ public final class Hub implements AutoCloseable {
     HubApi[] apiRef = new HubApi[1];
     Terms[] termsRef = new Terms[1];
     // A loop per leadership term; a deposed hub's loop is stopped and hands nothing over.
+    NotificationSender[] notifyRef = new NotificationSender[1];
     Supplier<ReconcileLoop> newLoop = () -> new ReconcileLoop(timed(reconciler, metrics), clock, options.pollInterval(),
         snapshot -> {
           if (termsRef[0].leads()) {
+            notifyRef[0].wake();
             handOver(snapshot, vertx, store, push, mailbox, apiRef[0], clock);
           }
         });
@@ -123,9 +130,13 @@ public final class Hub implements AutoCloseable {
         + hostName() + ")";
     Terms terms = new Terms(store, holder, newLoop, clock, options.db().isPresent() ? "postgresql" : "sqlite");
     termsRef[0] = terms;
+    NotificationSender notifications = new NotificationSender(store, secrets, terms::leads, clock,
+        options.notificationAttempts());
+    notifyRef[0] = notifications;
+    metrics.watchOutbox(notifications::status);
     HubApi api = new HubApi(vertx, terms::snapshot, store, tokens, mailbox, terms::trigger, clock,
         new HubApi.Settings(options.maxBodyBytes(), webhook, metrics, push::lately, reconciler::gitEvent,
-            terms::status));
+            terms::status, notifications::status));
     apiRef[0] = api;
     ApiVerticle server = new ApiVerticle(api, options.bind(), options.port());
     try {
@@ -139,6 +150,7 @@ public final class Hub implements AutoCloseable {
     }
     Hub hub = new Hub(vertx, store, repository, workers, terms, push, server, options.bind(), dirLock);
     hubRef[0] = hub;
+    hub.notifications = notifications.start();
     if (options.db().isPresent()) {
       hub.leadership = new AdvisoryLeadership(options.db().get(), LEADERSHIP_RETRY, terms);
       hub.leadership.start();
@@ -233,6 +245,9 @@ public final class Hub implements AutoCloseable {
       leadership.close();
     }
     terms.close();
+    if (notifications != null) {
+      notifications.close();
+    }
     push.close();
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

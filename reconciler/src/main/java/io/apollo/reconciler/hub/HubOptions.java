@@ -23,11 +23,15 @@ import java.util.regex.Pattern;
  * (one leads, the others follow), else the store is SQLite in {@code dataDir} and only one hub may use it;
  * {@code gitAccess} holds {@code --git-credentials}, {@code --known-hosts} and {@code --ssh-dir};
  * {@code adminKeys}, when given, is a file of SSH public keys that must sign changes to Role and ApprovalPolicy
- * documents (docs/signed-approvals.md).
+ * documents (docs/signed-approvals.md); {@code notificationSecrets}, when given, holds the secrets
+ * {@code Notification} documents name, and {@code notificationAttempts} is how many tries a notification gets
+ * before it is dead-lettered.
  */
 public record HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
     Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
-    Optional<String> db, GitAccess gitAccess, Optional<Path> adminKeys) {
+    Optional<String> db, GitAccess gitAccess, Optional<Path> adminKeys,
+    Optional<Path> notificationSecrets, int notificationAttempts) {
+  public static final int DEFAULT_NOTIFICATION_ATTEMPTS = 10;
   public static final String DEFAULT_IDENTITY = GitSettings.DEFAULT_IDENTITY;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -52,6 +56,10 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(gitAccess, "gitAccess");
     Objects.requireNonNull(adminKeys, "adminKeys");
+    Objects.requireNonNull(notificationSecrets, "notificationSecrets");
+    if (notificationAttempts < 1) {
+      throw new ReconcilerException("--notification-attempts " + notificationAttempts + ": give at least 1");
+    }
     db.filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> {
       throw new ReconcilerException("--db " + io.apollo.reconciler.store.Databases.redact(url) + ": give a"
           + " PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/apollo?user=apollo, or leave --db"
@@ -60,24 +68,31 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
   }
 
   /** With what the remote's URL says only (no {@code --git-credentials}, {@code --known-hosts}, {@code --ssh-dir}),
-   * and without {@code --admin-keys}: role and policy changes govern as committed. */
+   * and without {@code --admin-keys}: role and policy changes govern as committed;
+   * and without notification secrets: a Notification that names a secret is dead-lettered, as shown on /v1/status. */
   public HubOptions(String repo, String branch, Path dataDir, String bind, int port, Path spokeTokens,
       Duration pollInterval, String gitName, String gitEmail, long maxBodyBytes, Optional<Path> webhookSecretFile,
       Optional<String> db) {
     this(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail, maxBodyBytes,
-        webhookSecretFile, db, GitAccess.none(), Optional.empty());
+        webhookSecretFile, db, GitAccess.none(), Optional.empty(), Optional.empty(), DEFAULT_NOTIFICATION_ATTEMPTS);
   }
 
   /** The same options with {@code --git-credentials}, {@code --known-hosts} and {@code --ssh-dir}. */
   public HubOptions withGitAccess(GitAccess access) {
     return new HubOptions(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail,
-        maxBodyBytes, webhookSecretFile, db, access, adminKeys);
+        maxBodyBytes, webhookSecretFile, db, access, adminKeys, notificationSecrets, notificationAttempts);
   }
 
   /** The same options with {@code --admin-keys}. */
   public HubOptions withAdminKeys(Optional<Path> keys) {
     return new HubOptions(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail,
-        maxBodyBytes, webhookSecretFile, db, gitAccess, keys);
+        maxBodyBytes, webhookSecretFile, db, gitAccess, keys, notificationSecrets, notificationAttempts);
+  }
+
+  /** The same options with {@code --notification-secrets} and {@code --notification-attempts}. */
+  public HubOptions withNotifications(Optional<Path> secrets, int attempts) {
+    return new HubOptions(repo, branch, dataDir, bind, port, spokeTokens, pollInterval, gitName, gitEmail,
+        maxBodyBytes, webhookSecretFile, db, gitAccess, adminKeys, secrets, attempts);
   }
 
   /** The options as people may be shown them: no password of the remote's URL nor of {@code --db}. */
@@ -152,7 +167,17 @@ public record HubOptions(String repo, String branch, Path dataDir, String bind, 
         .withGitAccess(new GitAccess(Optional.ofNullable(values.get("--git-credentials")).map(Path::of),
             Optional.ofNullable(values.get("--known-hosts")).map(Path::of),
             Optional.ofNullable(values.get("--ssh-dir")).map(Path::of)))
-        .withAdminKeys(Optional.ofNullable(values.get("--admin-keys")).map(Path::of));
+        .withAdminKeys(Optional.ofNullable(values.get("--admin-keys")).map(Path::of))
+        .withNotifications(Optional.ofNullable(values.get("--notification-secrets")).map(Path::of),
+            attempts(values.getOrDefault("--notification-attempts", String.valueOf(DEFAULT_NOTIFICATION_ATTEMPTS))));
+  }
+
+  private static int attempts(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new ReconcilerException("--notification-attempts " + text + ": not a number; give such as 10");
+    }
   }
 
   private static String required(Map<String, String> values, String name) {

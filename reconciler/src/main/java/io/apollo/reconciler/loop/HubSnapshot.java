@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * What the hub knows after a pass, immutable, published for HTTP handlers to read without locks or I/O.
  * {@code result} is empty until a commit has been loaded; {@code reportedAt} holds, for each spoke that has
- * reported, when its latest report came; {@code acknowledged} the plans a spoke took.
+ * reported, when its latest report came; {@code acknowledged} the plans a spoke took; {@code fileEdits} the plan
+ * files on the governed branch that differ from what the hub proposed, by plan id.
  */
 public record HubSnapshot(
     long pass,
@@ -32,7 +33,8 @@ public record HubSnapshot(
     Optional<PlanningResult> result,
     List<StoredPlan> plans,
     Map<String, List<StoredApproval>> approvals,
-    Set<String> acknowledged) {
+    Set<String> acknowledged,
+    Map<String, PlanFileEdit> fileEdits) {
 
   public HubSnapshot {
     Objects.requireNonNull(at, "at");
@@ -47,6 +49,16 @@ public record HubSnapshot(
     plans = List.copyOf(plans);
     approvals = Map.copyOf(approvals);
     acknowledged = Set.copyOf(acknowledged);
+    fileEdits = Map.copyOf(fileEdits);
+  }
+
+  /** A snapshot in which no plan file differs from what the hub proposed. */
+  public HubSnapshot(long pass, Instant at, Optional<String> commit, Optional<Instant> lastFetch,
+      Optional<String> fetchError, List<Problem> problems, DesiredState desired, ReportedState reported,
+      Map<String, Instant> reportedAt, Optional<PlanningResult> result, List<StoredPlan> plans,
+      Map<String, List<StoredApproval>> approvals, Set<String> acknowledged) {
+    this(pass, at, commit, lastFetch, fetchError, problems, desired, reported, reportedAt, result, plans, approvals,
+        acknowledged, Map.of());
   }
 
   /** Before the first pass: nothing loaded, nothing known. */

@@ -35,7 +35,8 @@ record QuietCheck(HubSnapshot full, Set<String> branches) {
       return Optional.empty();
     }
     return Optional.of(new HubSnapshot(number, now, head, lastFetch, fetchError, full.problems(), full.desired(),
-        full.reported(), full.reportedAt(), full.result(), full.plans(), full.approvals(), acknowledged.get()));
+        full.reported(), full.reportedAt(), full.result(), full.plans(), full.approvals(), acknowledged.get(),
+        full.fileEdits()));
   }
 
   /** Whether every trigger of {@code why} (the loop joins them with ", ") only asks for a fetch. */

@@ -19,6 +19,7 @@ import io.apollo.reconciler.dispatch.DispatchChoice;
 import io.apollo.reconciler.gitsync.ConfigRepository;
 import io.apollo.reconciler.gitsync.FetchResult;
 import io.apollo.reconciler.gitsync.PlanOnBranch;
+import io.apollo.reconciler.notify.NotificationEvents;
 import io.apollo.reconciler.store.DispatchAttempt;
 import io.apollo.reconciler.store.HubStore;
 import io.apollo.reconciler.store.StoredApproval;
@@ -131,11 +132,15 @@ public final class Reconciler {
     // 4. Read the reports: the spokes' truth about what runs.
     Map<String, StoredReport> reports = store.reports();
     ReportedState reported = reported(reports);
+    notifyDegraded(reported, now);
     phases.end("reports");
     // 5. Read approvals from git and remember them.
     Map<String, PlanOnBranch> onMain = repository.plansOnBranch(commit);
-    store.recordApprovals(GitApprovals.seen(onMain, store.plans()));
+    List<StoredPlan> known = store.plans();
+    store.recordApprovals(GitApprovals.seen(onMain, known));
     Map<String, List<StoredApproval>> approvals = store.approvals();
+    // Plan files someone edited by hand on the branch: never run, but said on the plan and on the status.
+    Map<String, PlanFileEdit> fileEdits = PlanFileEdit.of(onMain, known);
     phases.end("approvals");
     // 6. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
     Changes changes = new Changes(now, byId(store.plans()));
@@ -157,7 +162,9 @@ public final class Reconciler {
     PlanDiff.apply(changes, result, proposed, bodies);
     phases.end("diff");
     // 9. Persist, then put plans in git (committed or proposed), then persist where git put them.
-    store.save(changes.written(), changes.events());
+    store.save(changes.written(), changes.events(), NotificationEvents.of(changes.events(), byId(changes.all()),
+        loaded.state()));
+    store.recordVerdicts(VerdictChanges.of(changes.written(), store::latestVerdict, now));
     phases.end("store");
     Changes published = new Changes(now, byId(store.plans()));
     git.publish(published, proposed, onMain.keySet(), commit, fetchError.isEmpty());
@@ -167,19 +174,33 @@ public final class Reconciler {
       published.move(s, PlanState.DISPATCHED, "DISPATCHED", "handed to spoke " + s.spoke());
       LOG.info("Pass {}: dispatching plan {} for {} to spoke {}", number, s.id(), s.entity(), s.spoke());
     }
-    store.save(published.written(), published.events());
+    store.save(published.written(), published.events(), NotificationEvents.of(published.events(),
+        byId(published.all()), loaded.state()));
     phases.end("dispatch");
     Map<String, Instant> reportedAt = new LinkedHashMap<>();
     reports.forEach((spoke, r) -> reportedAt.put(spoke, r.receivedAt()));
     HubSnapshot snapshot = new HubSnapshot(number, now, head, lastFetch, fetchError, loaded.problems(),
         loaded.state(), reported, reportedAt, Optional.of(result), store.plans(), store.approvals(),
-        store.acknowledgedPlans());
+        store.acknowledgedPlans(), fileEdits);
     phases.end("snapshot");
     if (fetchError.isEmpty() && !git.unfinished()) {
       lastFull = Optional.of(new QuietCheck(snapshot, repository.branches(GitPublisher.PLAN_BRANCHES)));
     }
     logPass(number, why, commit, changes, published, phases);
     return snapshot;
+  }
+
+  /**
+   * Tells of entities newly degraded ({@code entity.degraded}): judged against the set last recorded, which is
+   * written with the deliveries, so each transition is told once across passes and restarts.
+   */
+  private void notifyDegraded(ReportedState reported, Instant now) {
+    Set<String> degraded = reported.entities().values().stream().filter(NotificationEvents::degraded)
+        .map(r -> r.entity().toString()).collect(Collectors.toSet());
+    Set<String> before = store.degradedEntities();
+    if (!degraded.equals(before)) {
+      store.recordDegraded(degraded, NotificationEvents.degraded(before, reported, loaded.state(), now));
+    }
   }
 
   /**

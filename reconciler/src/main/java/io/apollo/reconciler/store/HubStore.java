@@ -27,6 +27,72 @@ public interface HubStore extends AutoCloseable {
   /** Writes the plans (insert or replace by id) and appends the events, all in one transaction. */
   void save(List<StoredPlan> plans, List<PlanEvent> events);
 
+  /**
+   * Writes the plans, appends the events and adds the notification deliveries they cause (the outbox), all in one
+   * transaction: a transition and the events telling of it are kept together or not at all.
+   */
+  default void save(List<StoredPlan> plans, List<PlanEvent> events, List<NotificationDelivery> deliveries) {
+    if (!deliveries.isEmpty()) {
+      throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no notification outbox");
+    }
+    save(plans, events);
+  }
+
+  /** The entities (ids) last recorded as degraded: what {@code entity.degraded} events are judged against. */
+  default java.util.Set<String> degradedEntities() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * Records which entities are degraded now and adds the deliveries telling of those newly so, in one transaction
+   * (fenced): each RUNNING to DEGRADED transition is told once, never once per pass.
+   */
+  default void recordDegraded(java.util.Set<String> degraded, List<NotificationDelivery> deliveries) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no entity health");
+  }
+
+  /** Up to {@code limit} pending deliveries due at {@code now}, oldest first. */
+  default List<NotificationDelivery> dueDeliveries(java.time.Instant now, int limit) {
+    return List.of();
+  }
+
+  /** Records how a delivery attempt went (fenced: only the leader sends). */
+  default void recordDelivery(NotificationDelivery after) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no notification outbox");
+  }
+
+  /** How many deliveries are in each state. */
+  default Map<NotificationDelivery.DeliveryState, Long> deliveryCounts() {
+    return Map.of();
+  }
+
+  /** The latest {@code limit} dead-lettered deliveries, newest first. */
+  default List<NotificationDelivery> deadLetters(int limit) {
+    return List.of();
+  }
+
+  /** Appends constraint verdicts (fenced); the audit record shows them in order. */
+  default void recordVerdicts(List<PlanVerdict> verdicts) {
+    if (!verdicts.isEmpty()) {
+      throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no verdicts");
+    }
+  }
+
+  /** The plan's recorded verdicts, oldest first. */
+  default List<PlanVerdict> verdicts(String planId) {
+    return List.of();
+  }
+
+  /** The plan's latest recorded violations (JSON), when any verdict was recorded. */
+  default Optional<String> latestVerdict(String planId) {
+    return Optional.empty();
+  }
+
+  /** Every try at handing the plan to its spoke, oldest first. */
+  default List<DispatchAttempt> dispatchAttempts(String planId) {
+    return List.of();
+  }
+
   /** Replaces the spoke's latest report. */
   void putReport(StoredReport report);
 

@@ -37,6 +37,8 @@ public final class JdbcHubStore implements HubStore {
   private static final String REPORT_UPSERT = "INSERT INTO reports (spoke, body, received_at) VALUES (?, ?, ?)"
       + " ON CONFLICT (spoke) DO UPDATE SET body = excluded.body, received_at = excluded.received_at";
 
+  /** The meta key holding the entities last seen degraded, one id a line. */
+  private static final String DEGRADED_KEY = "degraded_entities";
   private final Session db;
   private long epoch;
 
@@ -126,9 +128,16 @@ public final class JdbcHubStore implements HubStore {
 
   @Override
   public synchronized void save(List<StoredPlan> plans, List<PlanEvent> events) {
+    save(plans, events, List.of());
+  }
+
+  @Override
+  public synchronized void save(List<StoredPlan> plans, List<PlanEvent> events,
+      List<NotificationDelivery> deliveries) {
     String what = "save " + plans.size() + " plans";
     db.transaction(what, c -> {
       Fencing.check(c, what, epoch);
+      Outbox.insert(c, deliveries, epoch);
       try (PreparedStatement upsert = c.prepareStatement(
           "INSERT INTO plans (id, entity, environment, spoke, state, git, body, created_at, updated_at, epoch)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,"
@@ -164,6 +173,54 @@ public final class JdbcHubStore implements HubStore {
         history.executeBatch();
       }
     });
+  }
+
+  @Override
+  public synchronized Set<String> degradedEntities() {
+    return meta(DEGRADED_KEY).map(v -> Set.of(v.isEmpty() ? new String[0] : v.split("\n"))).orElse(Set.of());
+  }
+
+  @Override
+  public synchronized void recordDegraded(Set<String> degraded, List<NotificationDelivery> deliveries) {
+    String what = "record " + degraded.size() + " degraded entities";
+    db.transaction(what, c -> {
+      Fencing.check(c, what, epoch);
+      Session.execute(c, "INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+          DEGRADED_KEY, String.join("\n", new java.util.TreeSet<>(degraded)));
+      Outbox.insert(c, deliveries, epoch);
+    });
+  }
+
+  @Override
+  public synchronized List<NotificationDelivery> dueDeliveries(Instant now, int limit) {
+    return db.query("SELECT * FROM notification_outbox WHERE state = 'PENDING' AND next_attempt_at <= ?"
+        + " ORDER BY next_attempt_at, created_at, id LIMIT " + Math.max(1, limit), List.of(now.toEpochMilli()),
+        Outbox::read);
+  }
+
+  @Override
+  public synchronized void recordDelivery(NotificationDelivery d) {
+    fencedUpdate("record a delivery of notification " + d.notification(), "UPDATE notification_outbox SET"
+        + " attempts = ?, next_attempt_at = ?, state = ?, last_error = ?, epoch = ? WHERE id = ?", d.attempts(),
+        d.nextAttemptAt().toEpochMilli(), d.state().name(), d.lastError().orElse(""), epoch, d.id());
+  }
+
+  @Override
+  public synchronized Map<NotificationDelivery.DeliveryState, Long> deliveryCounts() {
+    Map<NotificationDelivery.DeliveryState, Long> counts = new java.util.EnumMap<>(
+        NotificationDelivery.DeliveryState.class);
+    for (NotificationDelivery.DeliveryState state : NotificationDelivery.DeliveryState.values()) {
+      counts.put(state, 0L);
+    }
+    db.query("SELECT state, COUNT(*) AS n FROM notification_outbox GROUP BY state", List.of(), r -> counts.put(
+        NotificationDelivery.DeliveryState.valueOf(r.getString("state")), r.getLong("n")));
+    return counts;
+  }
+
+  @Override
+  public synchronized List<NotificationDelivery> deadLetters(int limit) {
+    return db.query("SELECT * FROM notification_outbox WHERE state = 'DEAD' ORDER BY next_attempt_at DESC, id"
+        + " LIMIT " + Math.max(1, limit), List.of(), Outbox::read);
   }
 
   @Override
@@ -214,6 +271,35 @@ public final class JdbcHubStore implements HubStore {
     fencedUpdate("record a dispatch of plan " + a.planId(),
         "INSERT INTO dispatch_attempts (plan_id, spoke, at, acknowledged, detail, epoch) VALUES (?, ?, ?, ?, ?, ?)",
         a.planId(), a.spoke(), a.at().toEpochMilli(), a.acknowledged() ? 1 : 0, a.detail(), epoch);
+  }
+
+  @Override
+  public synchronized List<DispatchAttempt> dispatchAttempts(String planId) {
+    return db.query("SELECT * FROM dispatch_attempts WHERE plan_id = ? ORDER BY at", List.of(planId),
+        r -> new DispatchAttempt(r.getString("plan_id"), r.getString("spoke"), instant(r, "at"),
+            r.getInt("acknowledged") == 1, r.getString("detail")));
+  }
+
+  @Override
+  public synchronized void recordVerdicts(List<PlanVerdict> verdicts) {
+    if (!verdicts.isEmpty()) {
+      String what = "record " + verdicts.size() + " constraint verdicts";
+      db.transaction(what, c -> {
+        Fencing.check(c, what, epoch);
+        Verdicts.insert(c, verdicts, epoch);
+      });
+    }
+  }
+
+  @Override
+  public synchronized List<PlanVerdict> verdicts(String planId) {
+    return db.query("SELECT * FROM plan_verdicts WHERE plan_id = ? ORDER BY at", List.of(planId), Verdicts::read);
+  }
+
+  @Override
+  public synchronized Optional<String> latestVerdict(String planId) {
+    return db.query("SELECT * FROM plan_verdicts WHERE plan_id = ? ORDER BY at DESC LIMIT 1", List.of(planId),
+        Verdicts::read).stream().findFirst().map(PlanVerdict::violations);
   }
 
   @Override

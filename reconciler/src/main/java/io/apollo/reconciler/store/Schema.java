@@ -54,6 +54,14 @@ final class Schema {
       if (!hasColumn(connection, "approvals", "key_fingerprint")) {
         s.execute("ALTER TABLE approvals ADD COLUMN key_fingerprint TEXT");
       }
+      // The notification outbox (issue 17): a new table, so older databases gain it here as new ones do.
+      s.execute(Outbox.TABLE);
+      s.execute(Outbox.DUE_INDEX);
+      // The audit record's constraint verdicts over time (issue 17).
+      s.execute("CREATE TABLE IF NOT EXISTS plan_verdicts (plan_id TEXT NOT NULL, at BIGINT NOT NULL,"
+          + " violations TEXT NOT NULL, epoch BIGINT NOT NULL DEFAULT 0)");
+      s.execute("CREATE INDEX IF NOT EXISTS plan_verdicts_by_plan ON plan_verdicts (plan_id)");
+      s.execute("CREATE INDEX IF NOT EXISTS dispatch_attempts_by_plan ON dispatch_attempts (plan_id)");
       if ("1".equals(previous)) {
         s.execute("ALTER TABLE plans ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0");
         s.execute("ALTER TABLE dispatch_attempts ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0");

@@ -57,6 +57,17 @@ class WebPageIT {
       HubClient.eventually("a blocked production plan", () -> client.get("/v1/plans?state=BLOCKED"
           + "&environment=production").body().path("plans").values().stream().findFirst());
 
+      // Issue 17: someone edits a plan file on main by hand; the status and the plan's page say so.
+      JsonNode onMain = HubClient.eventually("a plan committed to main", () -> client.get("/v1/plans").body()
+          .path("plans").values().stream().filter(p -> p.path("git").asString().equals("ON_MAIN")).findFirst());
+      String planPath = onMain.path("path").asString();
+      git.pull();
+      String edited = git.read(planPath).replaceFirst("(?m)^(\\s+toVersion:).*$", "$1 9.9.9");
+      git.write(planPath, edited).commitAll(GitFixture.BOB, "Edit a plan file by hand");
+      git.push();
+      HubClient.eventually("the edit to show on the status", () -> Optional.of(client.get("/v1/status").body())
+          .filter(st -> st.path("planFileEdits").size() == 1));
+
       assertThat(client.text("/")).contains("<script type=\"module\" src=\"/ui/app.mjs\">");
       HubClient.Answer noFile = client.get("/ui/secrets.txt");
       assertThat(noFile.status()).isEqualTo(404);
@@ -73,6 +84,7 @@ class WebPageIT {
       pb.environment().put("HUB_NOW", NOW.toString());
       pb.environment().put("PROD_TOKEN", "tok-prod");
       pb.environment().put("OUT_DIR", out.toString());
+      pb.environment().put("EDITED_PLAN", onMain.path("id").asString());
       Process node = pb.start();
       try {
         boolean ended = node.waitFor(100, TimeUnit.SECONDS);
@@ -80,7 +92,7 @@ class WebPageIT {
         assertThat(ended).as("the browser tests to end within 100 s; their log:\n" + log).isTrue();
         assertThat(node.exitValue()).as("the browser tests' exit code; their log:\n" + log).isZero();
         assertThat(log).contains("ok fleet", "ok entity", "ok not-found", "ok plans", "ok calendar", "ok status",
-            "ok live", "ok console");
+            "ok live", "ok console", "ok edited");
         for (String shot : List.of("fleet.png", "calendar.png", "plans.png", "entity.png", "status.png",
             "fleet-phone.png")) {
           assertThat(out.resolve(shot)).as("screenshot " + shot).isNotEmptyFile();

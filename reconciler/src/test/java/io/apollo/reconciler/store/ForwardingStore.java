@@ -108,4 +108,59 @@ class ForwardingStore implements HubStore {
   public void close() {
     to.close();
   }
+
+  @Override
+  public void save(List<StoredPlan> plans, List<PlanEvent> events, List<NotificationDelivery> deliveries) {
+    to.save(plans, events, deliveries);
+  }
+
+  @Override
+  public List<NotificationDelivery> dueDeliveries(Instant now, int limit) {
+    return to.dueDeliveries(now, limit);
+  }
+
+  @Override
+  public void recordDelivery(NotificationDelivery after) {
+    to.recordDelivery(after);
+  }
+
+  @Override
+  public Map<NotificationDelivery.DeliveryState, Long> deliveryCounts() {
+    return to.deliveryCounts();
+  }
+
+  @Override
+  public List<NotificationDelivery> deadLetters(int limit) {
+    return to.deadLetters(limit);
+  }
+
+  @Override
+  public Set<String> degradedEntities() {
+    return to.degradedEntities();
+  }
+
+  @Override
+  public void recordDegraded(Set<String> degraded, List<NotificationDelivery> deliveries) {
+    to.recordDegraded(degraded, deliveries);
+  }
+
+  @Override
+  public void recordVerdicts(List<PlanVerdict> verdicts) {
+    to.recordVerdicts(verdicts);
+  }
+
+  @Override
+  public List<PlanVerdict> verdicts(String planId) {
+    return to.verdicts(planId);
+  }
+
+  @Override
+  public Optional<String> latestVerdict(String planId) {
+    return to.latestVerdict(planId);
+  }
+
+  @Override
+  public List<DispatchAttempt> dispatchAttempts(String planId) {
+    return to.dispatchAttempts(planId);
+  }
 }

@@ -145,4 +145,63 @@ abstract class HubStoreContract {
       assertThat(hub.meta("note")).contains("before any hub");
     }
   }
+
+  /** Issue 17: the outbox is written with the history, read back in order, and its records are fenced. */
+  @Test
+  void theOutboxIsWrittenWithTheHistoryAndItsDeliveriesAreFenced() {
+    StoredPlan plan = plan("pl-00000000000000bb");
+    NotificationDelivery first = NotificationDelivery.pending("ev-1", "hook", "plan.proposed", plan.id(), "webhook",
+        "http://127.0.0.1:9/", "r", "{\"id\":\"ev-1\"}", T0);
+    NotificationDelivery later = NotificationDelivery.pending("ev-2", "hook", "plan.approved", plan.id(), "slack",
+        "", "s", "{}", T0.plusSeconds(1));
+    try (JdbcHubStore deposed = open(); JdbcHubStore leader = open()) {
+      deposed.takeLeadership("hub-a", T0);
+      deposed.save(List.of(plan), List.of(new PlanEvent(plan.id(), T0, PlanState.PENDING, "PROPOSED", "new")),
+          List.of(first, later));
+      deposed.save(List.of(), List.of(), List.of(first));
+      assertThat(deposed.dueDeliveries(T0, 10)).extracting(NotificationDelivery::id).as("ev-2 is not due yet")
+          .containsExactly("ev-1");
+      assertThat(deposed.dueDeliveries(T0.plusSeconds(5), 10)).containsExactly(first, later);
+      deposed.recordDelivery(new NotificationDelivery("ev-1", "hook", "plan.proposed", plan.id(), "webhook",
+          "http://127.0.0.1:9/", "r", first.body(), T0, 1, T0.plusSeconds(60), NotificationDelivery.DeliveryState.PENDING,
+          Optional.of("HTTP_500: the receiver answered 500")));
+      assertThat(deposed.dueDeliveries(T0.plusSeconds(5), 10)).extracting(NotificationDelivery::id)
+          .containsExactly("ev-2");
+      deposed.recordDegraded(java.util.Set.of("staging/web", "production/web"), List.of());
+      deposed.recordVerdicts(List.of(new PlanVerdict(plan.id(), T0, "[]")));
+
+      leader.takeLeadership("hub-b", T0.plusSeconds(2));
+      assertThatThrownBy(() -> deposed.recordDelivery(later)).isInstanceOf(StaleEpochException.class);
+      assertThatThrownBy(() -> deposed.save(List.of(), List.of(), List.of(NotificationDelivery.pending("ev-3",
+          "hook", "plan.failed", plan.id(), "webhook", "http://127.0.0.1:9/", "r", "{}", T0))))
+          .isInstanceOf(StaleEpochException.class);
+      assertThatThrownBy(() -> deposed.recordDegraded(java.util.Set.of(), List.of()))
+          .isInstanceOf(StaleEpochException.class);
+      assertThatThrownBy(() -> deposed.recordVerdicts(List.of(new PlanVerdict(plan.id(), T0, "[1]"))))
+          .isInstanceOf(StaleEpochException.class);
+
+      leader.recordDelivery(new NotificationDelivery("ev-2", "hook", "plan.approved", plan.id(), "slack", "", "s",
+          "{}", T0.plusSeconds(1), 3, T0.plusSeconds(3), NotificationDelivery.DeliveryState.DEAD,
+          Optional.of("SECRET_MISSING: s")));
+    }
+    try (JdbcHubStore store = open()) {
+      assertThat(store.deliveryCounts()).containsEntry(NotificationDelivery.DeliveryState.PENDING, 1L)
+          .containsEntry(NotificationDelivery.DeliveryState.DEAD, 1L)
+          .containsEntry(NotificationDelivery.DeliveryState.DELIVERED, 0L);
+      assertThat(store.deadLetters(5)).singleElement().satisfies(d -> {
+        assertThat(d.id()).isEqualTo("ev-2");
+        assertThat(d.attempts()).isEqualTo(3);
+        assertThat(d.lastError()).contains("SECRET_MISSING: s");
+      });
+      assertThat(store.dueDeliveries(T0.plusSeconds(60), 10)).singleElement().satisfies(d -> {
+        assertThat(d.attempts()).isEqualTo(1);
+        assertThat(d.lastError()).contains("HTTP_500: the receiver answered 500");
+      });
+      assertThat(store.degradedEntities()).containsExactlyInAnyOrder("staging/web", "production/web");
+      assertThat(store.verdicts(plan.id())).extracting(PlanVerdict::violations).containsExactly("[]");
+      assertThat(store.latestVerdict(plan.id())).contains("[]");
+      assertThat(store.latestVerdict("pl-none")).isEmpty();
+      assertThat(store.dispatchAttempts(plan.id())).isEmpty();
+    }
+  }
 }

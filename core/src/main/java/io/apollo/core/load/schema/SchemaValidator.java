@@ -53,7 +53,8 @@ public final class SchemaValidator {
       "plan.schema.json",
       "apollo.schema.json",
       "spoke-report.schema.json",
-      "plan-message.schema.json");
+      "plan-message.schema.json",
+      "notification.schema.json");
 
   private static final String API_VERSION = "apollo/v1";
   private static final String KNOWN_KINDS =

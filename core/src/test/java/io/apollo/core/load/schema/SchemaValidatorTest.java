@@ -73,11 +73,11 @@ class SchemaValidatorTest {
             "SCHEMA envelope-errors.yaml:1:1: apiVersion: 'apollo/v2' is not supported (expected apollo/v1)")),
         Arguments.of("unknown kind", "envelope-errors.yaml", 1, List.of(
             "UNKNOWN_KIND envelope-errors.yaml:7:1: unknown kind 'Deployment' (expected one of Product, Release, "
-                + "Environment, Entity, Constraint, ApprovalPolicy, Role, Plan)")),
+                + "Environment, Entity, Constraint, ApprovalPolicy, Role, Plan, Notification)")),
         Arguments.of("no envelope at all", "envelope-errors.yaml", 2, List.of(
             "SCHEMA envelope-errors.yaml:11:1: missing required field 'apiVersion' (expected apiVersion: apollo/v1)",
             "UNKNOWN_KIND envelope-errors.yaml:11:1: missing required field 'kind' (expected one of Product, "
-                + "Release, Environment, Entity, Constraint, ApprovalPolicy, Role, Plan)")),
+                + "Release, Environment, Entity, Constraint, ApprovalPolicy, Role, Plan, Notification)")),
         Arguments.of("a list instead of a mapping", "envelope-errors.yaml", 3, List.of(
             "SCHEMA envelope-errors.yaml:14:1: a document must be a mapping with apiVersion, kind, metadata and "
                 + "spec, not a list")));
