@@ -35,12 +35,14 @@ final class ConstraintMapper {
   private ConstraintMapper() {}
 
   static Optional<Constraint> constraint(DocumentReader r) {
-    Optional<Selector> selector = selector(r);
+    Optional<Selector> selector = selector(r, "/spec/selector");
     Optional<ConstraintRule> rule;
     if (r.has("/spec/maintenanceWindow")) {
       rule = maintenanceWindow(r);
     } else if (r.has("/spec/suppressionWindow")) {
       rule = suppressionWindow(r);
+    } else if (r.has("/spec/promotion")) {
+      rule = promotion(r);
     } else {
       rule = Optional.of(new ConstraintRule.Dependency(r.node("/spec/dependency/requireHealthy").asBoolean(true)));
     }
@@ -50,19 +52,35 @@ final class ConstraintMapper {
     return Optional.of(new Constraint(r.metadata(), selector.get(), rule.get(), r.origin()));
   }
 
-  private static Optional<Selector> selector(DocumentReader r) {
+  static Optional<Selector> selector(DocumentReader r, String base) {
     Set<ProductId> products = new LinkedHashSet<>();
     boolean ok = true;
-    List<String> names = r.strings("/spec/selector/products");
+    List<String> names = r.strings(base + "/products");
     for (int i = 0; i < names.size(); i++) {
-      Optional<ProductId> id = r.productId("/spec/selector/products/" + i);
+      Optional<ProductId> id = r.productId(base + "/products/" + i);
       id.ifPresent(products::add);
       ok &= id.isPresent();
     }
     return ok
-        ? Optional.of(new Selector(new LinkedHashSet<>(r.strings("/spec/selector/environments")), products,
-            new LinkedHashSet<>(r.strings("/spec/selector/entities")), r.stringMap("/spec/selector/labels")))
+        ? Optional.of(new Selector(new LinkedHashSet<>(r.strings(base + "/environments")), products,
+            new LinkedHashSet<>(r.strings(base + "/entities")), r.stringMap(base + "/labels")))
         : Optional.empty();
+  }
+
+  /** {@code promotion {from: <selector>, bake: <duration>}}: the source of a staged rollout and its bake time. */
+  private static Optional<ConstraintRule> promotion(DocumentReader r) {
+    String base = "/spec/promotion";
+    Optional<Selector> from = selector(r, base + "/from");
+    Optional<Duration> bake = duration(r, base + "/bake");
+    if (from.isEmpty() || bake.isEmpty()) {
+      return Optional.empty();
+    }
+    if (from.get().environments().isEmpty() && from.get().entities().isEmpty() && from.get().labels().isEmpty()) {
+      r.problem(base + "/from", ProblemReason.INVALID_VALUE, "spec.promotion.from must name environments,"
+          + " entities or labels: the entities a release bakes on first (e.g. from: {environments: [staging]})");
+      return Optional.empty();
+    }
+    return Optional.of(new ConstraintRule.Promotion(from.get(), bake.get()));
   }
 
   private static Optional<ConstraintRule> maintenanceWindow(DocumentReader r) {

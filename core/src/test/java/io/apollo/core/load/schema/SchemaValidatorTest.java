@@ -63,8 +63,9 @@ class SchemaValidatorTest {
                 + "(an absolute URI such as https://spoke.example.com:8443)")),
         Arguments.of("two rules in one constraint, a bad duration and a bad end", "constraint-errors.yaml", 0, List.of(
             "SCHEMA constraint-errors.yaml:5:1: spec: give exactly one of 'maintenanceWindow' (plans only inside "
-                + "the window), 'suppressionWindow' (no plans during the freeze) or 'dependency' (dependencies must "
-                + "be met), not several (got 'maintenanceWindow' and 'suppressionWindow')",
+                + "the window), 'suppressionWindow' (no plans during the freeze), 'dependency' (dependencies must "
+                + "be met) or 'promotion' (a release bakes on a source first), not several (got 'maintenanceWindow'"
+                + " and 'suppressionWindow')",
             "SCHEMA constraint-errors.yaml:10:5: spec.maintenanceWindow.duration: '4h' is not in the expected form "
                 + "(for example PT4H)",
             "SCHEMA constraint-errors.yaml:13:5: spec.suppressionWindow.end: 'next year' is not in the expected "
