@@ -56,6 +56,7 @@ public final class Reconciler {
   private final Clock clock;
   private final Planner planner = new Planner(new ConstraintEvaluator());
   private final GitPublisher git;
+  private final HealthTracking health;
   private Optional<String> loadedCommit = Optional.empty();
   private LoadResult loaded;
   private Optional<Instant> lastFetch = Optional.empty();
@@ -89,6 +90,7 @@ public final class Reconciler {
     this.workers = workers;
     this.clock = clock;
     this.git = new GitPublisher(repository);
+    this.health = new HealthTracking(store);
   }
 
   /** Runs one pass; {@code why} names its triggers for the log. Never throws for git being unreachable. */
@@ -130,7 +132,8 @@ public final class Reconciler {
     }
     // 4. Read the reports: the spokes' truth about what runs.
     Map<String, StoredReport> reports = store.reports();
-    ReportedState reported = reported(reports);
+    //    With the health history kept in the store: promotion bakes count from it, across restarts (issue 16).
+    ReportedState reported = health.track(reported(reports), now);
     phases.end("reports");
     // 5. Read approvals from git and remember them.
     Map<String, PlanOnBranch> onMain = repository.plansOnBranch(commit);

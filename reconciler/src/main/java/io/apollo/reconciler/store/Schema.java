@@ -49,6 +49,9 @@ final class Schema {
       s.execute("CREATE TABLE IF NOT EXISTS approvals (plan_id TEXT NOT NULL, commit_id TEXT NOT NULL,"
           + " by_email TEXT NOT NULL, role TEXT NOT NULL, kind TEXT NOT NULL, at BIGINT NOT NULL,"
           + " refusal TEXT, refusal_reason TEXT, PRIMARY KEY (plan_id, commit_id, by_email, role))");
+      // Issue 16: since when each entity runs its version healthy, so that a promotion bake survives a restart.
+      s.execute("CREATE TABLE IF NOT EXISTS health_since (entity TEXT PRIMARY KEY, version TEXT NOT NULL,"
+          + " since BIGINT NOT NULL)");
       if ("1".equals(previous)) {
         s.execute("ALTER TABLE plans ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0");
         s.execute("ALTER TABLE dispatch_attempts ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0");
