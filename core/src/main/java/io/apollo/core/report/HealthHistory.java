@@ -2,6 +2,7 @@ package io.apollo.core.report;
 
 import io.apollo.core.config.EntityId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  * <ul>
  *   <li>an entity reported RUNNING and HEALTHY keeps its earlier {@code since} while the version is the same; else
  *       its bake starts at the report's {@code observedAt} (never later than {@code now}: a spoke's clock ahead of
- *       the hub's must not lengthen a bake without end, nor one behind it shorten the bake past the report);
+ *       the hub's must not lengthen a bake without end), in whole milliseconds;
  *   <li>an entity reported in any other state or health, at another version, or not reported at all loses its entry:
  *       a bake is counted only over health seen without a break.
  * </ul>
@@ -30,7 +31,9 @@ public final class HealthHistory {
       }
       Optional<HealthySince> before = Optional.ofNullable(previous.get(report.entity()))
           .filter(h -> h.version().compareTo(report.version().get()) == 0);
-      Instant observed = report.observedAt().isAfter(now) ? now : report.observedAt();
+      // Whole milliseconds, as the hub stores them: a bake ends at the same instant before and after a restart.
+      Instant observed =
+          (report.observedAt().isAfter(now) ? now : report.observedAt()).truncatedTo(ChronoUnit.MILLIS);
       next.put(report.entity(),
           before.orElseGet(() -> new HealthySince(report.entity(), report.version().get(), observed)));
     }
