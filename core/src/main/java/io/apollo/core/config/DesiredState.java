@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * Everything one commit of the config repository asks for: the documents that loaded cleanly, keyed by identity.
  * {@code releases} lists each product's releases newest first. {@code invalidEntities} names the entities whose
  * definition (or something it refers to) is broken: the planner leaves them alone, never uninstalls them.
+ * {@code holds} are the {@link ReleaseHold}s in force.
  */
 public record DesiredState(
     SortedMap<ProductId, Product> products,
@@ -21,7 +22,8 @@ public record DesiredState(
     List<ApprovalPolicy> approvalPolicies,
     SortedMap<String, Role> roles,
     List<PlanDocument> plans,
-    Set<EntityId> invalidEntities) {
+    Set<EntityId> invalidEntities,
+    List<ReleaseHold> holds) {
 
   public DesiredState {
     products = unmodifiable(products);
@@ -33,6 +35,26 @@ public record DesiredState(
     roles = unmodifiable(roles);
     plans = List.copyOf(plans);
     invalidEntities = Set.copyOf(invalidEntities);
+    holds = List.copyOf(holds);
+  }
+
+  /** A desired state without release holds. */
+  public DesiredState(SortedMap<ProductId, Product> products, SortedMap<ProductId, List<Release>> releases,
+      SortedMap<String, Environment> environments, SortedMap<EntityId, Entity> entities,
+      List<Constraint> constraints, List<ApprovalPolicy> approvalPolicies, SortedMap<String, Role> roles,
+      List<PlanDocument> plans, Set<EntityId> invalidEntities) {
+    this(products, releases, environments, entities, constraints, approvalPolicies, roles, plans, invalidEntities,
+        List.of());
+  }
+
+  /** The hold that keeps {@code version} of {@code product} from {@code environment}, if one does. */
+  public Optional<ReleaseHold> hold(ProductId product, io.apollo.core.version.Version version, String environment) {
+    for (ReleaseHold h : holds) {
+      if (h.holds(product, version, environment)) {
+        return Optional.of(h);
+      }
+    }
+    return Optional.empty();
   }
 
   public static DesiredState empty() {

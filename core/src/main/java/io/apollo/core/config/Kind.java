@@ -20,7 +20,9 @@ public enum Kind {
   /** A named group of people who may approve. */
   ROLE("Role"),
   /** A plan written by the hub (pending on a branch, approved on main). */
-  PLAN("Plan");
+  PLAN("Plan"),
+  /** A release held back in some environments (a canary failed on it) until a person lifts the hold. */
+  RELEASE_HOLD("ReleaseHold");
 
   private final String wireName;
 

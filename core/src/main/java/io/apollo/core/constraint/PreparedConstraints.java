@@ -48,7 +48,7 @@ final class PreparedConstraints {
    * the fleet index when the desired and reported states are the same instances.
    */
   static PreparedConstraints prepare(EvaluationContext context, PreparedConstraints previous) {
-    List<Constraint> constraints = context.desired().constraints().stream().sorted(EVALUATION_ORDER).toList();
+    List<Constraint> constraints = RolloutGates.of(context.desired()).stream().sorted(EVALUATION_ORDER).toList();
     Map<WindowKey, MaintenanceWindowConstraint> windows = new HashMap<>();
     Fleet fleet = null;
     List<Judge> judges = new ArrayList<>(constraints.size());

@@ -70,6 +70,10 @@ final class PromotionConstraint {
     Version release = change.toVersion().get();
     List<EntityId> from = sources.getOrDefault(change.entity().product(), List.of()).stream()
         .filter(id -> !id.equals(change.entity().id())).toList();
+    if (from.isEmpty() && sources.getOrDefault(change.entity().product(), List.of()).contains(change.entity().id())) {
+      return Verdict.satisfied(name, ConstraintKind.PROMOTION,
+          change.entity().id() + " is the source itself: it takes " + release + " first");
+    }
     if (from.isEmpty()) {
       return Verdict.violated(name, ConstraintKind.PROMOTION, "no entity of " + change.entity().product()
           + " matches the source (" + source + "), so " + release + " cannot bake anywhere first;"

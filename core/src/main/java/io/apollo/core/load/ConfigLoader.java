@@ -190,6 +190,7 @@ public final class ConfigLoader {
       case APPROVAL_POLICY -> add(ConstraintMapper.approvalPolicy(reader), kept, mapped.policies);
       case ROLE -> add(DocumentMapper.role(reader), kept, mapped.roles);
       case PLAN -> add(DocumentMapper.plan(reader), kept, mapped.plans);
+      case RELEASE_HOLD -> add(DocumentMapper.hold(reader), kept, mapped.holds);
     };
     problems.addAll(found);
     if (!ok) {

@@ -119,6 +119,34 @@ final class ConstraintMapper {
         r.string(base + "/reason").orElse("")));
   }
 
+  /**
+   * An entity's {@code canary {of, bake}}: {@code of} is an environment name, an entity id ({@code env/name}) or a
+   * selector ({@code environments}, {@code entities}, {@code labels}).
+   */
+  static Optional<io.apollo.core.config.Canary> canary(DocumentReader r) {
+    String base = "/spec/canary";
+    Optional<Duration> bake = duration(r, base + "/bake");
+    Optional<Selector> of;
+    Optional<String> text = r.node(base + "/of").isString() ? r.string(base + "/of") : Optional.empty();
+    if (text.isPresent()) {
+      String t = text.get();
+      of = Optional.of(t.contains("/") ? new Selector(Set.of(), Set.of(), Set.of(t), java.util.Map.of())
+          : new Selector(Set.of(t), Set.of(), Set.of(), java.util.Map.of()));
+    } else {
+      of = selector(r, base + "/of");
+      if (of.isPresent() && of.get().environments().isEmpty() && of.get().entities().isEmpty()
+          && of.get().labels().isEmpty()) {
+        r.problem(base + "/of", ProblemReason.INVALID_VALUE, "spec.canary.of must name the entities it is the"
+            + " canary of: an environment, an entity id, or a selector (e.g. of: production)");
+        return Optional.empty();
+      }
+    }
+    if (bake.isEmpty() || of.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new io.apollo.core.config.Canary(of.get(), bake.get()));
+  }
+
   private static Optional<Duration> duration(DocumentReader r, String pointer) {
     String text = r.string(pointer).orElseThrow();
     try {

@@ -20,6 +20,7 @@ final class MappedDocuments {
   final List<Loaded<ApprovalPolicy>> policies = new ArrayList<>();
   final List<Loaded<Role>> roles = new ArrayList<>();
   final List<Loaded<PlanDocument>> plans = new ArrayList<>();
+  final List<Loaded<io.apollo.core.config.ReleaseHold>> holds = new ArrayList<>();
 
   /** Appends another file's documents, keeping reading order. */
   void addAll(MappedDocuments other) {
@@ -31,5 +32,6 @@ final class MappedDocuments {
     policies.addAll(other.policies);
     roles.addAll(other.roles);
     plans.addAll(other.plans);
+    holds.addAll(other.holds);
   }
 }

@@ -43,7 +43,8 @@ public final class IncrementalPlanning {
         && previous.approvalsByPlanId().equals(next.approvalsByPlanId())
         && previous.failedPlanIds().equals(next.failedPlanIds())
         && !verdictsMayTurn(b, previous.now(), next.now())
-        && !VerdictChanges.bakeMayEnd(b.constraints(), next.reported(), previous.now(), next.now());
+        && !VerdictChanges.bakeMayEnd(io.apollo.core.constraint.RolloutGates.of(b), next.reported(), previous.now(),
+            next.now());
     if (!sameElsewhere) {
       return Optional.empty();
     }

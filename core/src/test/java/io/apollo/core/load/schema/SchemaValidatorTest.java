@@ -35,13 +35,13 @@ class SchemaValidatorTest {
                 "SCHEMA entity-errors.yaml:7:3: spec.version: expected a string, got a number "
                     + "(put it in quotes to keep it as text)",
                 "SCHEMA entity-errors.yaml:9:3: unknown field 'replicas' in spec "
-                    + "(allowed: product, environment, spoke, version, channel, config, state)",
+                    + "(allowed: product, environment, spoke, version, channel, config, state, canary)",
                 "SCHEMA entity-errors.yaml:10:3: spec.state: 'gone' is not one of present, absent")),
         Arguments.of("neither version nor channel, and a misspelt field", "entity-neither.yaml", 0, List.of(
             "SCHEMA entity-neither.yaml:5:1: spec: give exactly one of 'version' (pin) or 'channel' "
                 + "(follow a channel), got neither",
             "SCHEMA entity-neither.yaml:8:3: unknown field 'chanel' in spec; did you mean 'channel'? "
-                + "(allowed: product, environment, spoke, version, channel, config, state)")),
+                + "(allowed: product, environment, spoke, version, channel, config, state, canary)")),
         Arguments.of("product id form, invalid enum values", "product-errors.yaml", 0, List.of(
             "SCHEMA product-errors.yaml:4:3: metadata.name: 'catalog' is not in the expected form "
                 + "(for example com.example:catalog-service)",
@@ -74,11 +74,11 @@ class SchemaValidatorTest {
             "SCHEMA envelope-errors.yaml:1:1: apiVersion: 'apollo/v2' is not supported (expected apollo/v1)")),
         Arguments.of("unknown kind", "envelope-errors.yaml", 1, List.of(
             "UNKNOWN_KIND envelope-errors.yaml:7:1: unknown kind 'Deployment' (expected one of Product, Release, "
-                + "Environment, Entity, Constraint, ApprovalPolicy, Role, Plan)")),
+                + "Environment, Entity, Constraint, ApprovalPolicy, Role, Plan, ReleaseHold)")),
         Arguments.of("no envelope at all", "envelope-errors.yaml", 2, List.of(
             "SCHEMA envelope-errors.yaml:11:1: missing required field 'apiVersion' (expected apiVersion: apollo/v1)",
             "UNKNOWN_KIND envelope-errors.yaml:11:1: missing required field 'kind' (expected one of Product, "
-                + "Release, Environment, Entity, Constraint, ApprovalPolicy, Role, Plan)")),
+                + "Release, Environment, Entity, Constraint, ApprovalPolicy, Role, Plan, ReleaseHold)")),
         Arguments.of("a list instead of a mapping", "envelope-errors.yaml", 3, List.of(
             "SCHEMA envelope-errors.yaml:14:1: a document must be a mapping with apiVersion, kind, metadata and "
                 + "spec, not a list")));
@@ -144,7 +144,7 @@ class SchemaValidatorTest {
 
     assertThat(VALIDATOR.validateWire("apollo.schema.json", invalid))
         .contains("/spec/replicas: unknown field 'replicas' in spec "
-            + "(allowed: product, environment, spoke, version, channel, config, state)");
+            + "(allowed: product, environment, spoke, version, channel, config, state, canary)");
     assertThat(parse("valid-documents.yaml").documents())
         .allSatisfy(d -> assertThat(VALIDATOR.validateWire("apollo.schema.json", d.root())).isEmpty());
   }
