@@ -79,6 +79,20 @@ class CanaryRolloutTest {
     assertThat(plan(later, WEB).state()).isEqualTo(PlanState.APPROVED);
   }
 
+  /** The hub plans incrementally: a canary's bake ending between two passes must ask for a full pass. */
+  @Test
+  void theEndOfACanarysBakeBetweenTwoPassesAsksForAFullPass() throws IOException {
+    DesiredState desired = load("1.1.0", "1.2.0");
+    Instant since = NOW.minusSeconds(595);
+    ReportedState reported = reports(running(CANARY, "1.2.0", EntityState.RUNNING, Health.HEALTHY),
+        running(WEB, "1.1.0", EntityState.RUNNING, Health.HEALTHY))
+        .withHealthySince(Map.of(CANARY, new HealthySince(CANARY, Version.parse("1.2.0"), since)));
+    PlanningInput before = PlanningInput.of(desired, reported, NOW);
+    PlanningInput after = PlanningInput.of(desired, reported, NOW.plusSeconds(10));
+    assertThat(io.apollo.core.plan.IncrementalPlanning.affected(before, after)).isEmpty();
+    assertThat(plan(PLANNER.plan(after), WEB).state()).isEqualTo(PlanState.APPROVED);
+  }
+
   static Stream<Arguments> canaryReports() {
     return Stream.of(
         arguments("degraded on the new release: halt", running(CANARY, "1.2.0", EntityState.DEGRADED,

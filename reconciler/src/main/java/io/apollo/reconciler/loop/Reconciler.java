@@ -13,6 +13,7 @@ import io.apollo.core.plan.Planner;
 import io.apollo.core.plan.PlanningInput;
 import io.apollo.core.plan.PlanningResult;
 import io.apollo.core.report.ReportedState;
+import io.apollo.core.rollout.HaltDetector;
 import io.apollo.core.report.SpokeReport;
 import io.apollo.reconciler.ReconcilerException;
 import io.apollo.reconciler.dispatch.DispatchChoice;
@@ -57,6 +58,7 @@ public final class Reconciler {
   private final Planner planner = new Planner(new ConstraintEvaluator());
   private final GitPublisher git;
   private final HealthTracking health;
+  private final RolloutHalts halts;
   private Optional<String> loadedCommit = Optional.empty();
   private LoadResult loaded;
   private Optional<Instant> lastFetch = Optional.empty();
@@ -91,6 +93,7 @@ public final class Reconciler {
     this.clock = clock;
     this.git = new GitPublisher(repository);
     this.health = new HealthTracking(store);
+    this.halts = new RolloutHalts(repository);
   }
 
   /** Runs one pass; {@code why} names its triggers for the log. Never throws for git being unreachable. */
@@ -153,6 +156,11 @@ public final class Reconciler {
     PlanningResult result = plan(new PlanningInput(RolesAsApproved.of(loaded.state(), given), reported, now, given,
         failed), number);
     List<Plan> proposed = result.plans().stream().filter(p -> reports.containsKey(p.spoke())).toList();
+    //    A canary that failed or degraded on a release halts its rollout: a ReleaseHold is committed, and the next
+    //    pass loads the new head and plans with the release held (issue 16).
+    if (fetchError.isEmpty()) {
+      halts.commit(HaltDetector.halts(loaded.state(), reported, result), now);
+    }
     phases.end("plan");
     // 8. Diff against the store.
     Map<String, ObjectNode> bodies = new HashMap<>();

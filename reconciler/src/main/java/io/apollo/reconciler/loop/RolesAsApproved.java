@@ -47,6 +47,7 @@ final class RolesAsApproved {
       return desired;
     }
     return new DesiredState(desired.products(), desired.releases(), desired.environments(), desired.entities(),
-        desired.constraints(), desired.approvalPolicies(), roles, desired.plans(), desired.invalidEntities());
+        desired.constraints(), desired.approvalPolicies(), roles, desired.plans(), desired.invalidEntities(),
+        desired.holds());
   }
 }
