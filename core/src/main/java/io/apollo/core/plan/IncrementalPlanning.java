@@ -39,6 +39,7 @@ public final class IncrementalPlanning {
         && a.environments().equals(b.environments()) && a.constraints().equals(b.constraints())
         && a.approvalPolicies().equals(b.approvalPolicies()) && a.roles().equals(b.roles())
         && a.plans().equals(b.plans()) && a.invalidEntities().equals(b.invalidEntities())
+        && a.holds().equals(b.holds())
         && previous.reported().equals(next.reported())
         && previous.approvalsByPlanId().equals(next.approvalsByPlanId())
         && previous.failedPlanIds().equals(next.failedPlanIds())
