@@ -158,7 +158,8 @@ export function calendarView(forecast) {
     style: `left:${placeAt(new Date(d.ms).toISOString(), fromMs, toMs)}%` }, d.label)));
   return h('section', {}, h('h1', {}, 'Calendar'),
     h('p', { class: 'legend' }, h('span', { class: 'band WINDOW' }, 'maintenance window'), ' ',
-      h('span', { class: 'band FREEZE' }, 'freeze'), ' ', h('span', { class: 'marker' }, '◆ plan lands')),
+      h('span', { class: 'band FREEZE' }, 'freeze'), ' ', h('span', { class: 'band BAKE' }, 'bake (ends at its right edge)'),
+      ' ', h('span', { class: 'marker' }, '◆ plan lands')),
     forecast.environments.map((env) => {
       const { placed, later, never } = splitLandings(forecast.plans, env.name, toMs);
       return h('section', { class: 'env', 'data-testid': `calendar-${env.name}` },

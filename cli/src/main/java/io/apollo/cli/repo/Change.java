@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.SequencedMap;
 
 /**
- * One change to the config repository, made as one commit: the files it writes (repository path to full new text),
+ * One change to the config repository, made as one commit: the files it writes (repository path to full new text;
+ * {@code null} deletes the file),
  * or a branch it merges; the commit message; the author when it is not the person's own git identity (an approval
  * is authored by the approver); {@code proposal}, the name a {@code --pull-request} branch is built from; and
  * {@code signed}, whether the commit is signed with the person's git signing config ({@code user.signingkey},
@@ -31,6 +32,13 @@ public record Change(
   /** A commit that writes {@code files}. */
   public static Change write(String message, Map<String, String> files, String proposal) {
     return new Change(message, new LinkedHashMap<>(files), Optional.empty(), Optional.empty(), proposal, false);
+  }
+
+  /** A commit that deletes the files at {@code paths}. */
+  public static Change delete(String message, java.util.List<String> paths, String proposal) {
+    LinkedHashMap<String, String> files = new LinkedHashMap<>();
+    paths.forEach(p -> files.put(p, null));
+    return new Change(message, files, Optional.empty(), Optional.empty(), proposal, false);
   }
 
   /** A merge commit ({@code --no-ff}) of {@code commit} into the branch. */

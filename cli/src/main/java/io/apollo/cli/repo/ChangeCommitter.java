@@ -104,6 +104,10 @@ public final class ChangeCommitter {
       Map<String, String> env = Map.of("GIT_INDEX_FILE", index.toString());
       repo.git().run(env, null, "read-tree", base);
       for (Map.Entry<String, String> file : change.files().entrySet()) {
+        if (file.getValue() == null) {
+          repo.git().run(env, null, "update-index", "--force-remove", file.getKey());
+          continue;
+        }
         String blob = repo.git().run(Map.of(), file.getValue(), "hash-object", "-w", "--stdin");
         repo.git().run(env, null, "update-index", "--add", "--cacheinfo", "100644," + blob + "," + file.getKey());
       }
@@ -133,7 +137,20 @@ public final class ChangeCommitter {
 
   private void syncFolder(List<String> paths) {
     List<String> args = new ArrayList<>(List.of("checkout", "HEAD", "--"));
-    paths.stream().filter(p -> !p.isBlank()).forEach(args::add);
+    for (String path : paths.stream().filter(p -> !p.isBlank()).toList()) {
+      if (repo.git().tryRun("cat-file", "-e", "HEAD:" + path).ok()) {
+        args.add(path);
+      } else {
+        // The change deleted it: drop it from the index and the folder too.
+        repo.git().run("rm", "--cached", "--quiet", "--ignore-unmatch", "--", path);
+        try {
+          Files.deleteIfExists(repo.root().resolve(path));
+        } catch (IOException e) {
+          throw new CliException("committed, but cannot delete " + path + " from " + repo.root() + ": "
+              + e.getMessage(), e);
+        }
+      }
+    }
     if (args.size() > 3) {
       repo.git().run(args.toArray(String[]::new));
     }

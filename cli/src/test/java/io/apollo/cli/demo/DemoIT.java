@@ -60,6 +60,7 @@ class DemoIT {
         .contains("staging/hello-service is RUNNING 1.0.0")
         .contains("BLOCKED: outside maintenance window 'demo-window'")
         .contains("production/hello-service is RUNNING 1.0.0")
+        .contains("it bakes in staging first: waits for staging/hello-service to bake 1.1.0")
         .contains("production/hello-service is RUNNING 1.1.0")
         .contains("FAILED: 1.2.0 never passed its health check")
         .contains("the hub's automatic rollback")

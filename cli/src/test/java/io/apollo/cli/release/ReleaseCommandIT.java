@@ -91,6 +91,40 @@ class ReleaseCommandIT {
     assertThat(again.err()).contains("already recalled");
   }
 
+  /** Issue 16: a person holds a release back in production, then lifts the hold; each is one commit. */
+  @Test
+  void holdCommitsAReleaseHoldAndUnholdDeletesIt() throws Exception {
+    CliRun hold = apollo("release", "hold", "com.example:catalog-service:2.1.0", "--environment", "production",
+        "--reason", "latency regression in staging");
+    assertThat(hold.exitCode()).as(hold.err()).isZero();
+    String path = "holds/catalog-service-2.1.0-production.yaml";
+    String text = repo.originFile("main", path);
+    assertThat(text).contains("kind: ReleaseHold").contains("product: com.example:catalog-service")
+        .contains("version: 2.1.0").contains("environments: [production]")
+        .contains("reason: \"latency regression in staging\"");
+    assertThat(repo.originLog("main", "%s"))
+        .isEqualTo("Hold com.example:catalog-service:2.1.0 in production: latency regression in staging");
+
+    CliRun again = apollo("release", "hold", "com.example:catalog-service:2.1.0", "--environment", "production",
+        "--reason", "again");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("already held in production");
+    CliRun nowhere = apollo("release", "hold", "com.example:catalog-service:2.1.0", "--environment", "prod",
+        "--reason", "typo");
+    assertThat(nowhere.exitCode()).isEqualTo(1);
+    assertThat(nowhere.err()).contains("--environment prod: no such environment");
+
+    CliRun unhold = apollo("release", "unhold", "com.example:catalog-service:2.1.0");
+    assertThat(unhold.exitCode()).as(unhold.err()).isZero();
+    assertThat(repo.originFilesChanged("main")).containsExactly(path);
+    assertThat(GitFixture.git(repo.origin(), "ls-tree", "-r", "--name-only", "main")).doesNotContain("holds/");
+    assertThat(repo.work().resolve(path)).doesNotExist();
+    assertThat(GitFixture.git(repo.work(), "status", "--porcelain")).isEmpty();
+    CliRun none = apollo("release", "unhold", "com.example:catalog-service:2.1.0");
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.err()).contains("is not held");
+  }
+
   @Test
   void listShowsReleasesNewestFirstInAnAlignedTable() {
     CliRun list = apollo("release", "list", CATALOG);

@@ -42,7 +42,7 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out().lines()).containsExactly(
         "entities/broken.yaml:9:3: unknown field 'replicas' in spec (allowed: product, environment, spoke, version, "
-            + "channel, config, state)");
+            + "channel, config, state, canary)");
     assertThat(run.err()).contains("1 problem in 1 file");
   }
 

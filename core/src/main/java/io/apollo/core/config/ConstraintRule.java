@@ -31,4 +31,16 @@ public sealed interface ConstraintRule {
 
   /** A plan's target release may run only when its product dependencies are met in the environment. */
   record Dependency(boolean requireHealthy) implements ConstraintRule {}
+
+  /**
+   * Staged rollout: an install or upgrade of the entities the constraint selects may take a release only after that
+   * release ran healthy for {@code bake} on every entity of the same product that {@code from} picks (the source,
+   * such as {@code environments: [staging]}).
+   */
+  record Promotion(Selector from, Duration bake) implements ConstraintRule {
+    public Promotion {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(bake, "bake");
+    }
+  }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  * {@code releases} lists each product's releases newest first. {@code invalidEntities} names the entities whose
  * definition (or something it refers to) is broken: the planner leaves them alone, never uninstalls them.
  * {@code notifications} are the {@code Notification} documents, by name.
+ * {@code holds} are the {@link ReleaseHold}s in force.
  */
 public record DesiredState(
     SortedMap<ProductId, Product> products,
@@ -23,7 +24,8 @@ public record DesiredState(
     SortedMap<String, Role> roles,
     List<PlanDocument> plans,
     Set<EntityId> invalidEntities,
-    List<Notification> notifications) {
+    List<Notification> notifications,
+    List<ReleaseHold> holds) {
 
   public DesiredState {
     products = unmodifiable(products);
@@ -36,15 +38,35 @@ public record DesiredState(
     plans = List.copyOf(plans);
     invalidEntities = Set.copyOf(invalidEntities);
     notifications = List.copyOf(notifications);
+    holds = List.copyOf(holds);
   }
 
-  /** A desired state without notifications. */
+  /** A desired state without notifications or release holds. */
   public DesiredState(SortedMap<ProductId, Product> products, SortedMap<ProductId, List<Release>> releases,
       SortedMap<String, Environment> environments, SortedMap<EntityId, Entity> entities,
       List<Constraint> constraints, List<ApprovalPolicy> approvalPolicies, SortedMap<String, Role> roles,
       List<PlanDocument> plans, Set<EntityId> invalidEntities) {
     this(products, releases, environments, entities, constraints, approvalPolicies, roles, plans, invalidEntities,
-        List.of());
+        List.of(), List.of());
+  }
+
+  /**
+   * The same desired state with other approval policies and roles, every other part kept (the hub's view of a
+   * commit under the last accepted policies, or with the roles that approvals were judged by).
+   */
+  public DesiredState withApprovalRules(List<ApprovalPolicy> policies, SortedMap<String, Role> roleMap) {
+    return new DesiredState(products, releases, environments, entities, constraints, policies, roleMap, plans,
+        invalidEntities, notifications, holds);
+  }
+
+  /** The hold that keeps {@code version} of {@code product} from {@code environment}, if one does. */
+  public Optional<ReleaseHold> hold(ProductId product, io.apollo.core.version.Version version, String environment) {
+    for (ReleaseHold h : holds) {
+      if (h.holds(product, version, environment)) {
+        return Optional.of(h);
+      }
+    }
+    return Optional.empty();
   }
 
   public static DesiredState empty() {

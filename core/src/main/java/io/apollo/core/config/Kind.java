@@ -22,7 +22,9 @@ public enum Kind {
   /** A plan written by the hub (pending on a branch, approved on main). */
   PLAN("Plan"),
   /** Which plan and entity events to send, about which entities, to which webhook or Slack channel. */
-  NOTIFICATION("Notification");
+  NOTIFICATION("Notification"),
+  /** A release held back in some environments (a canary failed on it) until a person lifts the hold. */
+  RELEASE_HOLD("ReleaseHold");
 
   private final String wireName;
 

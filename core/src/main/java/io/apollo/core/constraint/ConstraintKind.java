@@ -7,7 +7,9 @@ public enum ConstraintKind {
   /** No plan runs during a freeze. */
   SUPPRESSION_WINDOW("suppressionWindow"),
   /** The target's product dependencies must be met, and dependents must stay in range. */
-  DEPENDENCY("dependency");
+  DEPENDENCY("dependency"),
+  /** The target release must first have run healthy for a bake time on the source entities. */
+  PROMOTION("promotion");
 
   private final String wireName;
 
@@ -15,7 +17,8 @@ public enum ConstraintKind {
     this.wireName = wireName;
   }
 
-  /** As in YAML and JSON output: {@code maintenanceWindow}, {@code suppressionWindow}, {@code dependency}. */
+  /** As in YAML and JSON output: {@code maintenanceWindow}, {@code suppressionWindow}, {@code dependency},
+   * {@code promotion}. */
   public String wireName() {
     return wireName;
   }

@@ -4,6 +4,7 @@ import io.apollo.core.config.Constraint;
 import io.apollo.core.config.ConstraintRule;
 import io.apollo.core.config.ConstraintRule.Dependency;
 import io.apollo.core.config.ConstraintRule.MaintenanceWindow;
+import io.apollo.core.config.ConstraintRule.Promotion;
 import io.apollo.core.config.ConstraintRule.SuppressionWindow;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,7 @@ import java.util.function.Function;
 /**
  * Every constraint of one {@link EvaluationContext}, ready to judge changes: in evaluation order (cheapest kind
  * first, then by name), window verdicts already computed (they depend on the time alone, not on the change), and the
- * {@link Fleet} indexed when a dependency constraint needs it. Immutable once built, so one instance may serve
+ * {@link Fleet} indexed when a dependency constraint needs it, promotion sources gathered once. Immutable once built, so one instance may serve
  * several threads.
  */
 final class PreparedConstraints {
@@ -47,7 +48,7 @@ final class PreparedConstraints {
    * the fleet index when the desired and reported states are the same instances.
    */
   static PreparedConstraints prepare(EvaluationContext context, PreparedConstraints previous) {
-    List<Constraint> constraints = context.desired().constraints().stream().sorted(EVALUATION_ORDER).toList();
+    List<Constraint> constraints = RolloutGates.of(context.desired()).stream().sorted(EVALUATION_ORDER).toList();
     Map<WindowKey, MaintenanceWindowConstraint> windows = new HashMap<>();
     Fleet fleet = null;
     List<Judge> judges = new ArrayList<>(constraints.size());
@@ -74,6 +75,10 @@ final class PreparedConstraints {
         DependencyConstraint check = new DependencyConstraint(constraint.name(), dependency);
         Fleet indexed = fleet;
         judges.add(new Judge(constraint, change -> check.evaluate(change, indexed)));
+      } else if (rule instanceof Promotion promotion) {
+        PromotionConstraint gate =
+            PromotionConstraint.of(constraint.name(), promotion.from(), promotion.bake(), context.desired());
+        judges.add(new Judge(constraint, change -> gate.evaluate(change, context.reported(), context.now())));
       }
     }
     return new PreparedConstraints(context, judges, windows, fleet);
@@ -109,6 +114,6 @@ final class PreparedConstraints {
     if (rule instanceof MaintenanceWindow) {
       return 1;
     }
-    return 2;
+    return rule instanceof Promotion ? 3 : 2;
   }
 }

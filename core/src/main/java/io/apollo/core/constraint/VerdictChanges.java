@@ -3,6 +3,8 @@ package io.apollo.core.constraint;
 import io.apollo.core.config.Constraint;
 import io.apollo.core.config.ConstraintRule.MaintenanceWindow;
 import io.apollo.core.config.ConstraintRule.SuppressionWindow;
+import io.apollo.core.config.ConstraintRule.Promotion;
+import io.apollo.core.report.ReportedState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -30,6 +32,20 @@ public final class VerdictChanges {
       }
     }
     return Optional.ofNullable(earliest);
+  }
+
+  /**
+   * Whether a promotion bake among {@code constraints} may end after {@code from} and no later than {@code to}: a
+   * bake ends a bake time after an entity's health began, so a blocked plan may clear then without any report.
+   */
+  public static boolean bakeMayEnd(Collection<Constraint> constraints, ReportedState reported, Instant from,
+      Instant to) {
+    for (Constraint c : constraints) {
+      if (c.rule() instanceof Promotion p && PromotionConstraint.bakeEndsBetween(p.bake(), reported, from, to)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Instant> maintenance(MaintenanceWindow window, Instant now) {

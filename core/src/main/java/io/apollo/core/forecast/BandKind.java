@@ -5,5 +5,7 @@ public enum BandKind {
   /** A maintenance window: plans it selects may run only inside one. */
   WINDOW,
   /** A freeze (suppression window): no plan it selects may run inside it. */
-  FREEZE
+  FREEZE,
+  /** A promotion bake: plans of the environment that wait for it proceed no earlier than its end. */
+  BAKE
 }

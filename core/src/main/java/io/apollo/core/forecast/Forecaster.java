@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * maintenance window that selects its entity is open and no freeze that selects it holds: jump to the latest next
  * opening, judge again, repeat (as the planner's own clearance search does), giving up after {@link #SEARCH} or
  * {@value #MAX_STEPS} jumps. Dependency order then holds a plan blocked by an unmet dependency until the waiting plan
- * of the product it depends on (same environment) has landed. A missing role nobody holds rules a plan out whatever
+ * of the product it depends on (same environment) has landed, and a promotion gate holds a plan until its bake
+ * ends (drawn as a {@link BandKind#BAKE} band). A missing role nobody holds rules a plan out whatever
  * the time.
  */
 public final class Forecaster {
@@ -51,6 +52,7 @@ public final class Forecaster {
     for (String environment : desired.environments().keySet()) {
       bands.put(environment, f.bands(environment, now, to));
     }
+    addBakes(bands, plans, now, to);
     return new Forecast(now, to, bands, f.landings(plans));
   }
 
@@ -76,10 +78,29 @@ public final class Forecaster {
           }
         }
         case ConstraintRule.Dependency d -> { }
+        case ConstraintRule.Promotion p -> { }
       }
     }
     out.sort(Comparator.comparing(Band::start).thenComparing(Band::constraint));
     return out;
+  }
+
+  /** One band per bake a waiting plan waits for, in the plan's environment, from now until the bake ends. */
+  private static void addBakes(Map<String, List<Band>> bands, List<WaitingPlan> plans, Instant from, Instant to) {
+    Set<String> drawn = new HashSet<>();
+    for (WaitingPlan p : plans) {
+      if (!p.isWaiting() || p.bake().isEmpty() || p.bake().get().endsAt().isEmpty()) {
+        continue;
+      }
+      WaitingPlan.Bake bake = p.bake().get();
+      Instant end = bake.endsAt().get();
+      String environment = p.entity().environment();
+      if (end.isAfter(from) && drawn.add(environment + "\n" + bake.constraint() + "\n" + end)) {
+        List<Band> list = bands.computeIfAbsent(environment, e -> new ArrayList<>());
+        list.add(new Band(bake.constraint(), BandKind.BAKE, from, min(end, to), bake.message()));
+        list.sort(Comparator.comparing(Band::start).thenComparing(Band::constraint));
+      }
+    }
   }
 
   /** True when the constraint selects some entity of the environment, or names it while it has none. */
@@ -125,11 +146,22 @@ public final class Forecaster {
             ? " is not defined" : " has no members") + ": nobody can approve it; add a member to the role");
       }
     }
+    Optional<WaitingPlan.Bake> bake = p.bake();
+    if (bake.isPresent() && bake.get().endsAt().isEmpty()) {
+      return landing(p, Optional.empty(), LandingReason.BAKE_UNMET, bake.get().message());
+    }
+    Instant from = bake.flatMap(WaitingPlan.Bake::endsAt).map(end -> max(end, now)).orElse(now);
     Optional<Entity> entity = desired.entity(p.entity());
-    Optional<Instant> at = entity.isEmpty() ? Optional.of(now) : clearance(entity.get());
+    Optional<Instant> at = entity.isEmpty() ? Optional.of(from) : clearance(entity.get(), from);
     if (at.isEmpty()) {
       return landing(p, at, LandingReason.NEVER_WINDOW, "no moment in the next " + SEARCH.toDays()
           + " days has every maintenance window open outside every freeze that selects " + p.entity());
+    }
+    if (bake.isPresent() && at.get().isAfter(now)) {
+      Instant end = bake.get().endsAt().orElseThrow();
+      return landing(p, at, LandingReason.AFTER_BAKE, "after the bake of " + bake.get().constraint() + " ends at "
+          + end + (at.get().isAfter(end) ? ", at the first moment its windows and freezes allow after it" : "")
+          + (missing.isEmpty() ? "" : ", once approved by " + String.join(", ", missing)));
     }
     if (!at.get().isAfter(now)) {
       return landing(p, at, LandingReason.NOW, missing.isEmpty() ? "could proceed now"
@@ -161,9 +193,9 @@ public final class Forecaster {
         + "; no waiting plan meets it", Optional.empty());
   }
 
-  /** The first instant not before {@code now} when every window selecting the entity is open and no freeze holds. */
-  private Optional<Instant> clearance(Entity entity) {
-    Instant at = now;
+  /** The first instant not before {@code from} when every window selecting the entity is open and no freeze holds. */
+  private Optional<Instant> clearance(Entity entity, Instant from) {
+    Instant at = from;
     Instant limit = now.plus(SEARCH);
     for (int step = 0; step < MAX_STEPS && !at.isAfter(limit); step++) {
       Instant next = at;
@@ -195,6 +227,7 @@ public final class Forecaster {
       case ConstraintRule.SuppressionWindow f ->
           !at.isBefore(f.start()) && at.isBefore(f.end()) ? Optional.of(f.end()) : Optional.of(at);
       case ConstraintRule.Dependency d -> Optional.of(at);
+      case ConstraintRule.Promotion p -> Optional.of(at);
     };
   }
 

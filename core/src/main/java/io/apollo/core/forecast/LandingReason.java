@@ -6,6 +6,10 @@ public enum LandingReason {
   NOW,
   /** It waits for the first moment every window and freeze that selects it holds at once. */
   WINDOW,
+  /** It waits for a promotion bake to end on its source entities, then for its windows and freezes. */
+  AFTER_BAKE,
+  /** A promotion gate holds it and its source does not bake the release now: it waits for the source to change. */
+  BAKE_UNMET,
   /** It waits for a plan of a product it depends on, in the same environment, to land first. */
   AFTER_DEPENDENCY,
   /** A dependency it needs is not met and no waiting plan will meet it: it waits for a change nobody has planned. */

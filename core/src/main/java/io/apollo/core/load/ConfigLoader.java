@@ -191,6 +191,7 @@ public final class ConfigLoader {
       case ROLE -> add(DocumentMapper.role(reader), kept, mapped.roles);
       case PLAN -> add(DocumentMapper.plan(reader), kept, mapped.plans);
       case NOTIFICATION -> add(NotificationMapper.notification(reader), kept, mapped.notifications);
+      case RELEASE_HOLD -> add(DocumentMapper.hold(reader), kept, mapped.holds);
     };
     problems.addAll(found);
     if (!ok) {

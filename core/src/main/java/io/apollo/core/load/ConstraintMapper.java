@@ -36,12 +36,14 @@ final class ConstraintMapper {
   private ConstraintMapper() {}
 
   static Optional<Constraint> constraint(DocumentReader r) {
-    Optional<Selector> selector = selector(r);
+    Optional<Selector> selector = selector(r, "/spec/selector");
     Optional<ConstraintRule> rule;
     if (r.has("/spec/maintenanceWindow")) {
       rule = maintenanceWindow(r);
     } else if (r.has("/spec/suppressionWindow")) {
       rule = suppressionWindow(r);
+    } else if (r.has("/spec/promotion")) {
+      rule = promotion(r);
     } else {
       rule = Optional.of(new ConstraintRule.Dependency(r.node("/spec/dependency/requireHealthy").asBoolean(true)));
     }
@@ -51,19 +53,40 @@ final class ConstraintMapper {
     return Optional.of(new Constraint(r.metadata(), selector.get(), rule.get(), r.origin()));
   }
 
+  /** The selector at {@code /spec/selector} (a Constraint's, a Notification's). */
   static Optional<Selector> selector(DocumentReader r) {
+    return selector(r, "/spec/selector");
+  }
+
+  static Optional<Selector> selector(DocumentReader r, String base) {
     Set<ProductId> products = new LinkedHashSet<>();
     boolean ok = true;
-    List<String> names = r.strings("/spec/selector/products");
+    List<String> names = r.strings(base + "/products");
     for (int i = 0; i < names.size(); i++) {
-      Optional<ProductId> id = r.productId("/spec/selector/products/" + i);
+      Optional<ProductId> id = r.productId(base + "/products/" + i);
       id.ifPresent(products::add);
       ok &= id.isPresent();
     }
     return ok
-        ? Optional.of(new Selector(new LinkedHashSet<>(r.strings("/spec/selector/environments")), products,
-            new LinkedHashSet<>(r.strings("/spec/selector/entities")), r.stringMap("/spec/selector/labels")))
+        ? Optional.of(new Selector(new LinkedHashSet<>(r.strings(base + "/environments")), products,
+            new LinkedHashSet<>(r.strings(base + "/entities")), r.stringMap(base + "/labels")))
         : Optional.empty();
+  }
+
+  /** {@code promotion {from: <selector>, bake: <duration>}}: the source of a staged rollout and its bake time. */
+  private static Optional<ConstraintRule> promotion(DocumentReader r) {
+    String base = "/spec/promotion";
+    Optional<Selector> from = selector(r, base + "/from");
+    Optional<Duration> bake = duration(r, base + "/bake");
+    if (from.isEmpty() || bake.isEmpty()) {
+      return Optional.empty();
+    }
+    if (from.get().environments().isEmpty() && from.get().entities().isEmpty() && from.get().labels().isEmpty()) {
+      r.problem(base + "/from", ProblemReason.INVALID_VALUE, "spec.promotion.from must name environments,"
+          + " entities or labels: the entities a release bakes on first (e.g. from: {environments: [staging]})");
+      return Optional.empty();
+    }
+    return Optional.of(new ConstraintRule.Promotion(from.get(), bake.get()));
   }
 
   private static Optional<ConstraintRule> maintenanceWindow(DocumentReader r) {
@@ -100,6 +123,34 @@ final class ConstraintMapper {
     }
     return Optional.of(new ConstraintRule.SuppressionWindow(start.get(), end.get(),
         r.string(base + "/reason").orElse("")));
+  }
+
+  /**
+   * An entity's {@code canary {of, bake}}: {@code of} is an environment name, an entity id ({@code env/name}) or a
+   * selector ({@code environments}, {@code entities}, {@code labels}).
+   */
+  static Optional<io.apollo.core.config.Canary> canary(DocumentReader r) {
+    String base = "/spec/canary";
+    Optional<Duration> bake = duration(r, base + "/bake");
+    Optional<Selector> of;
+    Optional<String> text = r.node(base + "/of").isString() ? r.string(base + "/of") : Optional.empty();
+    if (text.isPresent()) {
+      String t = text.get();
+      of = Optional.of(t.contains("/") ? new Selector(Set.of(), Set.of(), Set.of(t), java.util.Map.of())
+          : new Selector(Set.of(t), Set.of(), Set.of(), java.util.Map.of()));
+    } else {
+      of = selector(r, base + "/of");
+      if (of.isPresent() && of.get().environments().isEmpty() && of.get().entities().isEmpty()
+          && of.get().labels().isEmpty()) {
+        r.problem(base + "/of", ProblemReason.INVALID_VALUE, "spec.canary.of must name the entities it is the"
+            + " canary of: an environment, an entity id, or a selector (e.g. of: production)");
+        return Optional.empty();
+      }
+    }
+    if (bake.isEmpty() || of.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new io.apollo.core.config.Canary(of.get(), bake.get()));
   }
 
   private static Optional<Duration> duration(DocumentReader r, String pointer) {

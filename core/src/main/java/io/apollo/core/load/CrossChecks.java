@@ -80,7 +80,8 @@ final class CrossChecks {
         docs.constraints.stream().map(Loaded::value).toList(),
         docs.policies.stream().map(Loaded::value).toList(), values(roles),
         plans.values().stream().map(Loaded::value).toList(), invalid,
-        notifications.values().stream().map(Loaded::value).toList());
+        notifications.values().stream().map(Loaded::value).toList(),
+        unique(docs.holds, h -> h.metadata().name(), "release hold").values().stream().map(Loaded::value).toList());
   }
 
   private TreeMap<ProductId, List<Release>> releases(
@@ -163,7 +164,8 @@ final class CrossChecks {
       return Optional.empty();
     }
     return Optional.of(new Entity(draft.metadata(), draft.id(), draft.product(), spoke.get(), draft.version(),
-        draft.channel(), draft.config(), ConfigDigest.of(draft.config()), draft.state(), r.origin()));
+        draft.channel(), draft.config(), ConfigDigest.of(draft.config()), draft.state(), r.origin(),
+        draft.canary()));
   }
 
   private Optional<String> spoke(DocumentReader r, EntityDraft draft, Environment environment) {

@@ -97,8 +97,15 @@ final class DocumentMapper {
     JsonNode configNode = r.node("/spec/config");
     Map<String, Object> config = configNode.isObject() ? JSON.treeToValue(configNode, Map.class) : Map.of();
     Presence state = r.string("/spec/state").flatMap(Presence::fromWireName).orElse(Presence.PRESENT);
+    Optional<io.apollo.core.config.Canary> canary = Optional.empty();
+    if (r.has("/spec/canary")) {
+      canary = ConstraintMapper.canary(r);
+      if (canary.isEmpty()) {
+        return Optional.empty();
+      }
+    }
     return Optional.of(new EntityDraft(metadata, new EntityId(environment, metadata.name()), product.get(),
-        r.string("/spec/spoke"), version, channel, config, state));
+        r.string("/spec/spoke"), version, channel, config, state, canary));
   }
 
   static Optional<Role> role(DocumentReader r) {
@@ -118,6 +125,26 @@ final class DocumentMapper {
       members.add(new Member(r.string("/spec/members/" + i + "/email").orElseThrow(), keys));
     }
     return ok ? Optional.of(new Role(r.metadata(), members, r.origin())) : Optional.empty();
+  }
+
+  /** A {@code ReleaseHold}: product and version must parse; {@code canary} is an entity id when given. */
+  static Optional<io.apollo.core.config.ReleaseHold> hold(DocumentReader r) {
+    Optional<ProductId> product = r.productId("/spec/product");
+    Optional<Version> version = r.version("/spec/version");
+    Optional<EntityId> canary = Optional.empty();
+    if (r.has("/spec/canary")) {
+      canary = r.string("/spec/canary").flatMap(EntityId::tryParse);
+      if (canary.isEmpty()) {
+        r.problem("/spec/canary", ProblemReason.INVALID_VALUE, "spec.canary: expected environment/name");
+        return Optional.empty();
+      }
+    }
+    if (product.isEmpty() || version.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new io.apollo.core.config.ReleaseHold(r.metadata(), product.get(), version.get(),
+        new java.util.LinkedHashSet<>(r.strings("/spec/environments")), r.string("/spec/reason").orElse(""), canary,
+        r.origin()));
   }
 
   static Optional<PlanDocument> plan(DocumentReader r) {

@@ -18,4 +18,5 @@ record EntityDraft(
     Optional<Version> version,
     Optional<Channel> channel,
     Map<String, Object> config,
-    Presence state) {}
+    Presence state,
+    Optional<io.apollo.core.config.Canary> canary) {}

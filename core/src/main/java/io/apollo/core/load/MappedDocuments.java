@@ -21,6 +21,7 @@ final class MappedDocuments {
   final List<Loaded<Role>> roles = new ArrayList<>();
   final List<Loaded<PlanDocument>> plans = new ArrayList<>();
   final List<Loaded<io.apollo.core.config.Notification>> notifications = new ArrayList<>();
+  final List<Loaded<io.apollo.core.config.ReleaseHold>> holds = new ArrayList<>();
 
   /** Appends another file's documents, keeping reading order. */
   void addAll(MappedDocuments other) {
@@ -33,5 +34,6 @@ final class MappedDocuments {
     roles.addAll(other.roles);
     plans.addAll(other.plans);
     notifications.addAll(other.notifications);
+    holds.addAll(other.holds);
   }
 }

@@ -20,10 +20,10 @@ import java.util.Set;
  *
  * <p>An entity's decision depends on its definition, its product and that product's releases, the reports of its
  * environment (dependency checks read what runs), constraints, approval policies, roles, plan documents, the
- * approvals given, the plans that failed, and the clock through windows and freezes. So only a change of entity
+ * approvals given, the plans that failed, and the clock through windows, freezes and promotion bakes. So only a change of entity
  * definitions can be planned incrementally: those entities, and the entities of every product their products
  * depend on or are depended on by, are decided again; any other change (reports, approvals, failures, any other
- * kind of document, or a window or freeze turning between the two passes) asks for a full pass.
+ * kind of document, or a window, freeze or bake turning between the two passes) asks for a full pass.
  */
 public final class IncrementalPlanning {
   private IncrementalPlanning() {}
@@ -39,10 +39,13 @@ public final class IncrementalPlanning {
         && a.environments().equals(b.environments()) && a.constraints().equals(b.constraints())
         && a.approvalPolicies().equals(b.approvalPolicies()) && a.roles().equals(b.roles())
         && a.plans().equals(b.plans()) && a.invalidEntities().equals(b.invalidEntities())
+        && a.holds().equals(b.holds())
         && previous.reported().equals(next.reported())
         && previous.approvalsByPlanId().equals(next.approvalsByPlanId())
         && previous.failedPlanIds().equals(next.failedPlanIds())
-        && !verdictsMayTurn(b, previous.now(), next.now());
+        && !verdictsMayTurn(b, previous.now(), next.now())
+        && !VerdictChanges.bakeMayEnd(io.apollo.core.constraint.RolloutGates.of(b), next.reported(), previous.now(),
+            next.now());
     if (!sameElsewhere) {
       return Optional.empty();
     }

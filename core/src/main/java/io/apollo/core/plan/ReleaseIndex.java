@@ -19,8 +19,10 @@ final class ReleaseIndex {
   private final Map<ProductId, Product> products;
   private final Map<ProductId, List<Release>> releases;
   private final Map<ProductId, Map<String, Release>> byVersionText = new HashMap<>();
+  private final DesiredState desired;
 
   ReleaseIndex(DesiredState desired) {
+    this.desired = desired;
     this.products = new HashMap<>(desired.products());
     this.releases = new HashMap<>(desired.releases());
     releases.forEach((product, list) -> {
@@ -37,6 +39,12 @@ final class ReleaseIndex {
   /** The product's releases, newest first. */
   List<Release> releasesOf(ProductId id) {
     return releases.getOrDefault(id, List.of());
+  }
+
+  /** The hold that keeps {@code release} from {@code environment}, if one does. */
+  Optional<io.apollo.core.config.ReleaseHold> hold(Release release, String environment) {
+    return desired.holds().isEmpty() ? Optional.empty()
+        : desired.hold(release.product(), release.version(), environment);
   }
 
   /**

@@ -16,6 +16,8 @@ public enum TargetReason {
   ABSENT(false),
   /** The pinned version's release is recalled, and a recalled release is never a target. */
   PIN_RECALLED(false),
+  /** The pinned version's release is held in the entity's environment: no target until the hold is lifted. */
+  PIN_HELD(false),
   /** The pinned version is not a release of the product in desired state. */
   PIN_UNKNOWN(false),
   /** No release on the followed channel is eligible (the skipped releases say why). */

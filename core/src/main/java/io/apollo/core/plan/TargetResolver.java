@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * Decides which version an entity should run, and why: the pin, or for a channel follower the newest eligible
  * release (admitted by its channel, not recalled, its non-optional product dependencies met by what the environment
  * runs). Every newer release passed over is recorded with its reason. A follower never goes below the version it
- * runs unless that version's release is recalled; a recalled release is never a target. Windows, freezes and health
+ * runs unless that version's release is recalled or held in its environment; a recalled release is never a target,
+ * nor a held one where it is held. Windows, freezes and health
  * play no part here: they block plans, they do not move targets.
  */
 final class TargetResolver {
@@ -50,7 +51,7 @@ final class TargetResolver {
    */
   Optional<Release> rollbackRelease(Entity entity, Version lastHealthy) {
     Optional<Release> known = desired.release(entity.product(), lastHealthy);
-    if (known.isPresent() && !known.get().isRecalled()) {
+    if (known.isPresent() && !known.get().isRecalled() && desired.hold(known.get(), entity.environment()).isEmpty()) {
       return known;
     }
     return desired.releasesOf(entity.product()).stream()
@@ -72,6 +73,11 @@ final class TargetResolver {
           "pinned to " + pin + ", which is recalled (" + release.get().recalled().get().reason()
               + "); a recalled release is never a target: pin another version");
     }
+    Optional<io.apollo.core.config.ReleaseHold> hold = desired.hold(release.get(), entity.environment());
+    if (hold.isPresent()) {
+      return Target.none(TargetReason.PIN_HELD, "pinned to " + pin + ", which is held in " + entity.environment()
+          + " (" + hold.get().reason() + "); lift the hold (apollo release unhold) or pin another version");
+    }
     return Target.of(release.get(), TargetReason.PINNED, "pinned");
   }
 
@@ -88,7 +94,10 @@ final class TargetResolver {
       skipped.add(skip.get());
     }
     Optional<Release> runningRelease = runs.flatMap(v -> desired.release(entity.product(), v));
-    Optional<String> recall = runningRelease.flatMap(Release::recalled).map(r -> r.reason());
+    // A follower rolls off a release that is held in its environment as off a recalled one.
+    Optional<String> recall = runningRelease.flatMap(Release::recalled).map(r -> r.reason())
+        .or(() -> runningRelease.flatMap(r -> desired.hold(r, entity.environment()))
+            .map(h -> "held in " + entity.environment() + ": " + h.reason()));
     String onChannel = "on channel " + channel;
 
     if (chosen == null) {
@@ -148,6 +157,13 @@ final class TargetResolver {
       return Optional.of(
           new SkippedRelease(version, SkipReason.RECALLED,
               version + " is recalled: " + release.recalled().get().reason()));
+    }
+    Optional<io.apollo.core.config.ReleaseHold> hold = desired.hold(release, environment);
+    if (hold.isPresent()) {
+      return Optional.of(
+          new SkippedRelease(version, SkipReason.HELD, version + " is held in " + environment + " ("
+              + hold.get().reason() + "); lift it with apollo release unhold, or delete "
+              + hold.get().origin().path()));
     }
     List<String> unmet = running.unmetDependencies(release, environment);
     if (!unmet.isEmpty()) {

@@ -6,10 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Every entity report the hub holds, by entity: the planner's view of what runs. */
-public record ReportedState(Map<EntityId, EntityReport> entities) {
+/**
+ * Every entity report the hub holds, by entity: the planner's view of what runs. {@code healthySince} says, for
+ * the entities that run healthy, since when without a break (see {@link HealthHistory}); promotion bakes count
+ * from it. Empty when the caller keeps no history (an offline plan from a reports file): an entity then counts as
+ * healthy since its report's {@code observedAt}.
+ */
+public record ReportedState(Map<EntityId, EntityReport> entities, Map<EntityId, HealthySince> healthySince) {
   public ReportedState {
     entities = Map.copyOf(entities);
+    healthySince = Map.copyOf(healthySince);
+  }
+
+  public ReportedState(Map<EntityId, EntityReport> entities) {
+    this(entities, Map.of());
   }
 
   public static ReportedState empty() {
@@ -27,7 +37,17 @@ public record ReportedState(Map<EntityId, EntityReport> entities) {
     return new ReportedState(byId);
   }
 
+  /** The same reports with {@code history} as the health history. */
+  public ReportedState withHealthySince(Map<EntityId, HealthySince> history) {
+    return new ReportedState(entities, history);
+  }
+
   public Optional<EntityReport> get(EntityId id) {
     return Optional.ofNullable(entities.get(id));
+  }
+
+  /** Since when {@code id} runs its reported version healthy, as far as the history tells. */
+  public Optional<HealthySince> healthySince(EntityId id) {
+    return Optional.ofNullable(healthySince.get(id));
   }
 }

@@ -52,6 +52,10 @@ class IncrementalPlanningTest {
             "size: 40Gi", Duration.ofDays(4)), false),
         Arguments.of("a constraint changed", new Change("constraints/holiday-freeze.yaml", "\"2026-12-20\"",
             "\"2026-11-20\"", Duration.ofSeconds(5)), false),
+        Arguments.of("a release hold was added (issue 16)", new Change("constraints/holiday-freeze.yaml",
+            "reason: Holiday freeze", "reason: Holiday freeze\n---\napiVersion: apollo/v1\nkind: ReleaseHold\n"
+                + "metadata:\n  name: catalog-hold\nspec:\n  product: com.example:catalog-service\n"
+                + "  version: 1.3.1\n  reason: canary failed\n", Duration.ofSeconds(5)), false),
         Arguments.of("a role's members changed", new Change("policies/roles.yaml", "@example.com", "@example.org",
             Duration.ofSeconds(5)), false));
   }

@@ -80,7 +80,10 @@ public final class ForecastApi {
     return root;
   }
 
-  /** The forecast's view of a stored plan: its body's product, target, missing roles and dependency violation. */
+  /**
+   * The forecast's view of a stored plan: its body's product, target, missing roles, dependency violation and
+   * promotion bake.
+   */
   static WaitingPlan waiting(StoredPlan p) {
     JsonNode body = PlanViews.JSON.readTree(p.body());
     Set<String> missing = new HashSet<>();
@@ -90,8 +93,13 @@ public final class ForecastApi {
         .map(v -> v.path("message").asString()).findFirst();
     Optional<Version> to = Optional.of(body.path("toVersion")).filter(JsonNode::isString)
         .map(v -> Version.parse(v.asString()));
+    Optional<WaitingPlan.Bake> bake = body.path("violations").values().stream()
+        .filter(v -> v.path("kind").asString().equals(ConstraintKind.PROMOTION.wireName()))
+        .map(v -> new WaitingPlan.Bake(v.path("constraint").asString(), v.path("message").asString(),
+            Optional.of(v.path("unblocksAt")).filter(JsonNode::isString).map(t -> Instant.parse(t.asString()))))
+        .findFirst();
     return new WaitingPlan(p.id(), p.entity(), ProductId.parse(body.path("product").asString()), to, p.state(),
-        missing, dependency);
+        missing, dependency, bake);
   }
 
   private static int days(String text) {

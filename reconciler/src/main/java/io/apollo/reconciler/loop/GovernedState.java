@@ -24,8 +24,7 @@ final class GovernedState {
     }
     GovernedPolicy g = governed.get();
     DesiredState s = loaded.state();
-    DesiredState state = new DesiredState(s.products(), s.releases(), s.environments(), s.entities(),
-        s.constraints(), g.policies(), g.roles(), s.plans(), s.invalidEntities());
+    DesiredState state = s.withApprovalRules(g.policies(), g.roles());
     List<Problem> problems = new ArrayList<>(loaded.problems());
     g.refusal().ifPresent(message -> problems.add(Problem.at(Origin.of("commit " + g.refusedCommit().orElseThrow()),
         ProblemReason.UNSIGNED_POLICY_CHANGE, message)));

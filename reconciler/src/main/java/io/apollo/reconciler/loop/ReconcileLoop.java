@@ -124,17 +124,21 @@ public final class ReconcileLoop implements AutoCloseable {
       return;
     }
     Instant now = clock.instant();
-    // The earliest moment a blocked plan may clear, or any window or freeze turns (a window closing blocks plans).
+    // The earliest moment a blocked plan may clear (a window opening, a freeze or a bake ending), or any window or
+    // freeze turns (a window closing blocks plans), after the moment the snapshot was planned at. Counted from the
+    // planning, not from now: a pass that plans nothing (a fetch finding nothing new) between a turn and its wake
+    // must not drop the wake, or the turn would wait for an unrelated change (issue 16).
+    Instant planned = next.result().map(io.apollo.core.plan.PlanningResult::at).orElse(now);
     Optional<Instant> earliest = Stream.concat(
             next.result().stream().flatMap(r -> r.plans().stream()).map(Plan::unblocksAt).flatMap(Optional::stream),
-            VerdictChanges.next(next.desired().constraints(), now).stream())
-        .filter(at -> at.isAfter(now)).min(Instant::compareTo);
+            VerdictChanges.next(next.desired().constraints(), planned).stream())
+        .filter(at -> at.isAfter(planned)).min(Instant::compareTo);
     synchronized (this) {
       if (wake != null) {
         wake.cancel(false);
       }
-      wake = earliest.map(at -> timers.schedule(() -> trigger("a window or freeze may turn at " + at),
-          Duration.between(now, at).toMillis() + 50, TimeUnit.MILLISECONDS)).orElse(null);
+      wake = earliest.map(at -> timers.schedule(() -> trigger("a window, freeze or bake may turn at " + at),
+          Math.max(0, Duration.between(now, at).toMillis()) + 50, TimeUnit.MILLISECONDS)).orElse(null);
     }
   }
 

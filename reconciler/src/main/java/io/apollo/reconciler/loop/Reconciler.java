@@ -13,6 +13,9 @@ import io.apollo.core.plan.Planner;
 import io.apollo.core.plan.PlanningInput;
 import io.apollo.core.plan.PlanningResult;
 import io.apollo.core.report.ReportedState;
+import io.apollo.core.rollout.Halt;
+import io.apollo.core.rollout.HaltDetector;
+import io.apollo.core.rollout.HoldFile;
 import io.apollo.core.report.SpokeReport;
 import io.apollo.reconciler.ReconcilerException;
 import io.apollo.reconciler.dispatch.DispatchChoice;
@@ -57,6 +60,8 @@ public final class Reconciler {
   private final Clock clock;
   private final Planner planner = new Planner(new ConstraintEvaluator());
   private final GitPublisher git;
+  private final HealthTracking health;
+  private final RolloutHalts halts;
   private Optional<String> loadedCommit = Optional.empty();
   private LoadResult loaded;
   private Optional<Instant> lastFetch = Optional.empty();
@@ -90,6 +95,8 @@ public final class Reconciler {
     this.workers = workers;
     this.clock = clock;
     this.git = new GitPublisher(repository);
+    this.health = new HealthTracking(store);
+    this.halts = new RolloutHalts(repository);
   }
 
   /** Runs one pass; {@code why} names its triggers for the log. Never throws for git being unreachable. */
@@ -131,7 +138,8 @@ public final class Reconciler {
     }
     // 4. Read the reports: the spokes' truth about what runs.
     Map<String, StoredReport> reports = store.reports();
-    ReportedState reported = reported(reports);
+    //    With the health history kept in the store: promotion bakes count from it, across restarts (issue 16).
+    ReportedState reported = health.track(reported(reports), now);
     notifyDegraded(reported, now);
     phases.end("reports");
     // 5. Read approvals from git and remember them.
@@ -155,6 +163,15 @@ public final class Reconciler {
     PlanningResult result = plan(new PlanningInput(RolesAsApproved.of(loaded.state(), given), reported, now, given,
         failed), number);
     List<Plan> proposed = result.plans().stream().filter(p -> reports.containsKey(p.spoke())).toList();
+    //    A canary that failed or degraded on a release halts its rollout: a ReleaseHold is committed, and the next
+    //    pass loads the new head and plans with the release held (issue 16).
+    //    Each halt committed is told once (rollout.halted, issue 17), keyed by its hold file.
+    if (fetchError.isEmpty()) {
+      for (Halt h : halts.commit(HaltDetector.halts(loaded.state(), reported, result), now)) {
+        store.save(List.of(), List.of(), NotificationEvents.rolloutHalted(HoldFile.path(h), h.canary(),
+            h.reason().name(), h.message(), loaded.state(), now));
+      }
+    }
     phases.end("plan");
     // 8. Diff against the store.
     Map<String, ObjectNode> bodies = new HashMap<>();

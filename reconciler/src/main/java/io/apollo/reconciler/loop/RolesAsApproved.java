@@ -46,7 +46,6 @@ final class RolesAsApproved {
     if (!changed) {
       return desired;
     }
-    return new DesiredState(desired.products(), desired.releases(), desired.environments(), desired.entities(),
-        desired.constraints(), desired.approvalPolicies(), roles, desired.plans(), desired.invalidEntities());
+    return desired.withApprovalRules(desired.approvalPolicies(), roles);
   }
 }

@@ -112,6 +112,16 @@ public interface HubStore extends AutoCloseable {
   /** The latest report of every spoke that has reported, by spoke name. */
   Map<String, StoredReport> reports();
 
+  /** Since when each entity runs its version healthy (a promotion bake counts from it), by entity. */
+  Map<io.apollo.core.config.EntityId, io.apollo.core.report.HealthySince> healthySince();
+
+  /**
+   * Applies a change of the health history in one transaction: {@code put} entries written (insert or replace by
+   * entity), {@code removed} entities' entries deleted.
+   */
+  void updateHealthySince(List<io.apollo.core.report.HealthySince> put,
+      Set<io.apollo.core.config.EntityId> removed);
+
   void recordDispatch(DispatchAttempt attempt);
 
   /** The ids of plans some spoke acknowledged. */

@@ -62,6 +62,9 @@ final class Schema {
           + " violations TEXT NOT NULL, epoch BIGINT NOT NULL DEFAULT 0)");
       s.execute("CREATE INDEX IF NOT EXISTS plan_verdicts_by_plan ON plan_verdicts (plan_id)");
       s.execute("CREATE INDEX IF NOT EXISTS dispatch_attempts_by_plan ON dispatch_attempts (plan_id)");
+      // Issue 16: since when each entity runs its version healthy, so that a promotion bake survives a restart.
+      s.execute("CREATE TABLE IF NOT EXISTS health_since (entity TEXT PRIMARY KEY, version TEXT NOT NULL,"
+          + " since BIGINT NOT NULL)");
       if ("1".equals(previous)) {
         s.execute("ALTER TABLE plans ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0");
         s.execute("ALTER TABLE dispatch_attempts ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0");

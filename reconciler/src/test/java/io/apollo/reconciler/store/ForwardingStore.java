@@ -35,6 +35,17 @@ class ForwardingStore implements HubStore {
   }
 
   @Override
+  public Map<io.apollo.core.config.EntityId, io.apollo.core.report.HealthySince> healthySince() {
+    return to.healthySince();
+  }
+
+  @Override
+  public void updateHealthySince(List<io.apollo.core.report.HealthySince> put,
+      Set<io.apollo.core.config.EntityId> removed) {
+    to.updateHealthySince(put, removed);
+  }
+
+  @Override
   public void putReport(StoredReport report) {
     to.putReport(report);
   }

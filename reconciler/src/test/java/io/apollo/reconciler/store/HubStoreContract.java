@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apollo.core.config.EntityId;
 import io.apollo.core.plan.PlanState;
+import io.apollo.core.report.HealthySince;
+import io.apollo.core.version.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +96,34 @@ abstract class HubStoreContract {
     }
     try (JdbcHubStore again = open()) {
       assertThat(again.takeLeadership("hub-a", T0.plusSeconds(2))).isEqualTo(3);
+    }
+  }
+
+  /** Issue 16: a promotion bake counts from this history, so a restarted hub must read back what it wrote. */
+  @Test
+  void theHealthHistorySurvivesReopeningAndADeposedHubCannotWriteIt() {
+    EntityId staging = EntityId.parse("staging/catalog");
+    EntityId production = EntityId.parse("production/catalog");
+    HealthySince bakes = new HealthySince(staging, Version.parse("1.1.0"), T0);
+    try (JdbcHubStore store = open()) {
+      store.updateHealthySince(List.of(bakes, new HealthySince(production, Version.parse("1.0.0"), T0)), Set.of());
+      store.updateHealthySince(List.of(new HealthySince(production, Version.parse("1.1.0"), T0.plusSeconds(9))),
+          Set.of());
+    }
+    try (JdbcHubStore store = open()) {
+      assertThat(store.healthySince()).containsOnlyKeys(staging, production);
+      assertThat(store.healthySince().get(staging)).isEqualTo(bakes);
+      assertThat(store.healthySince().get(production).version()).isEqualTo(Version.parse("1.1.0"));
+      assertThat(store.healthySince().get(production).since()).isEqualTo(T0.plusSeconds(9));
+      store.updateHealthySince(List.of(), Set.of(production));
+    }
+    try (JdbcHubStore deposed = open(); JdbcHubStore leader = open()) {
+      assertThat(deposed.healthySince()).containsOnlyKeys(staging);
+      deposed.takeLeadership("hub-a", T0);
+      leader.takeLeadership("hub-b", T0.plusSeconds(1));
+      assertThatThrownBy(() -> deposed.updateHealthySince(List.of(), Set.of(staging)))
+          .isInstanceOf(StaleEpochException.class);
+      assertThat(leader.healthySince()).containsOnlyKeys(staging);
     }
   }
 

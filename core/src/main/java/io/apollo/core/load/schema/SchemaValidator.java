@@ -51,6 +51,7 @@ public final class SchemaValidator {
       "approval-policy.schema.json",
       "role.schema.json",
       "plan.schema.json",
+      "release-hold.schema.json",
       "apollo.schema.json",
       "spoke-report.schema.json",
       "plan-message.schema.json",

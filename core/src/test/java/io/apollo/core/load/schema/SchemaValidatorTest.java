@@ -35,13 +35,13 @@ class SchemaValidatorTest {
                 "SCHEMA entity-errors.yaml:7:3: spec.version: expected a string, got a number "
                     + "(put it in quotes to keep it as text)",
                 "SCHEMA entity-errors.yaml:9:3: unknown field 'replicas' in spec "
-                    + "(allowed: product, environment, spoke, version, channel, config, state)",
+                    + "(allowed: product, environment, spoke, version, channel, config, state, canary)",
                 "SCHEMA entity-errors.yaml:10:3: spec.state: 'gone' is not one of present, absent")),
         Arguments.of("neither version nor channel, and a misspelt field", "entity-neither.yaml", 0, List.of(
             "SCHEMA entity-neither.yaml:5:1: spec: give exactly one of 'version' (pin) or 'channel' "
                 + "(follow a channel), got neither",
             "SCHEMA entity-neither.yaml:8:3: unknown field 'chanel' in spec; did you mean 'channel'? "
-                + "(allowed: product, environment, spoke, version, channel, config, state)")),
+                + "(allowed: product, environment, spoke, version, channel, config, state, canary)")),
         Arguments.of("product id form, invalid enum values", "product-errors.yaml", 0, List.of(
             "SCHEMA product-errors.yaml:4:3: metadata.name: 'catalog' is not in the expected form "
                 + "(for example com.example:catalog-service)",
@@ -63,8 +63,9 @@ class SchemaValidatorTest {
                 + "(an absolute URI such as https://spoke.example.com:8443)")),
         Arguments.of("two rules in one constraint, a bad duration and a bad end", "constraint-errors.yaml", 0, List.of(
             "SCHEMA constraint-errors.yaml:5:1: spec: give exactly one of 'maintenanceWindow' (plans only inside "
-                + "the window), 'suppressionWindow' (no plans during the freeze) or 'dependency' (dependencies must "
-                + "be met), not several (got 'maintenanceWindow' and 'suppressionWindow')",
+                + "the window), 'suppressionWindow' (no plans during the freeze), 'dependency' (dependencies must "
+                + "be met) or 'promotion' (a release bakes on a source first), not several (got 'maintenanceWindow'"
+                + " and 'suppressionWindow')",
             "SCHEMA constraint-errors.yaml:10:5: spec.maintenanceWindow.duration: '4h' is not in the expected form "
                 + "(for example PT4H)",
             "SCHEMA constraint-errors.yaml:13:5: spec.suppressionWindow.end: 'next year' is not in the expected "
@@ -73,11 +74,11 @@ class SchemaValidatorTest {
             "SCHEMA envelope-errors.yaml:1:1: apiVersion: 'apollo/v2' is not supported (expected apollo/v1)")),
         Arguments.of("unknown kind", "envelope-errors.yaml", 1, List.of(
             "UNKNOWN_KIND envelope-errors.yaml:7:1: unknown kind 'Deployment' (expected one of Product, Release, "
-                + "Environment, Entity, Constraint, ApprovalPolicy, Role, Plan, Notification)")),
+                + "Environment, Entity, Constraint, ApprovalPolicy, Role, Plan, Notification, ReleaseHold)")),
         Arguments.of("no envelope at all", "envelope-errors.yaml", 2, List.of(
             "SCHEMA envelope-errors.yaml:11:1: missing required field 'apiVersion' (expected apiVersion: apollo/v1)",
             "UNKNOWN_KIND envelope-errors.yaml:11:1: missing required field 'kind' (expected one of Product, "
-                + "Release, Environment, Entity, Constraint, ApprovalPolicy, Role, Plan, Notification)")),
+                + "Release, Environment, Entity, Constraint, ApprovalPolicy, Role, Plan, Notification, ReleaseHold)")),
         Arguments.of("a list instead of a mapping", "envelope-errors.yaml", 3, List.of(
             "SCHEMA envelope-errors.yaml:14:1: a document must be a mapping with apiVersion, kind, metadata and "
                 + "spec, not a list")));
@@ -143,7 +144,7 @@ class SchemaValidatorTest {
 
     assertThat(VALIDATOR.validateWire("apollo.schema.json", invalid))
         .contains("/spec/replicas: unknown field 'replicas' in spec "
-            + "(allowed: product, environment, spoke, version, channel, config, state)");
+            + "(allowed: product, environment, spoke, version, channel, config, state, canary)");
     assertThat(parse("valid-documents.yaml").documents())
         .allSatisfy(d -> assertThat(VALIDATOR.validateWire("apollo.schema.json", d.root())).isEmpty());
   }
