@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apollo.cli.GitFixture;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * is the canary of production (bake 15 s). A bad release (its health check fails) reaches the canary only: its
  * upgrade fails, the hub commits a ReleaseHold to main, the canary is rolled back automatically, the rest of
  * production never gets the release; the hold is still in force after a restart of the hub; lifting it with
- * {@code apollo release unhold} lets a fixed release through, canary first.
+ * {@code apollo release unhold} lets a fixed release through, canary first. The halt is told once, as a signed
+ * {@code rollout.halted} webhook (issue 17), and not again after the restart.
  */
 class CanaryHaltIT {
   private static final String CANARY = "production/hello-canary";
@@ -26,7 +28,8 @@ class CanaryHaltIT {
 
   @Test
   void aFailedCanaryHaltsTheRolloutAndTheHoldSticksUntilLifted() throws Exception {
-    try (RolloutFleet fleet = RolloutFleet.start(temp, seed(), "production")) {
+    try (HaltReceiver receiver = new HaltReceiver();
+        RolloutFleet fleet = RolloutFleet.start(temp, seed(receiver.url()), "production")) {
       fleet.await("the spoke to report", "/v1/spokes", r -> r.path("spokes").valueStream()
           .allMatch(s -> s.has("lastReportAt") && !s.path("lastReportAt").isNull()));
       Path good = fleet.dist("1.0.0");
@@ -46,6 +49,9 @@ class CanaryHaltIT {
 
       // The hub halts the rollout: a hold in git, naming the canary and why.
       String hold = awaitHoldOnMain(fleet);
+      HaltReceiver.Received told = awaitHaltTold(receiver);
+      assertThat(told.signed()).as("X-Apollo-Signature verifies").isTrue();
+      assertThat(told.body()).contains("\"entity\":\"" + CANARY + "\"").contains("CANARY_FAILED");
       assertThat(hold).contains("kind: ReleaseHold").contains("version: 1.1.0").contains("environments: [production]")
           .contains("canary: production/hello-canary").contains("failed on 1.1.0");
       assertThat(GitFixture.git(fleet.git().origin(), "log", "-1", "--format=%ae %s", "main", "--", HOLD))
@@ -69,6 +75,8 @@ class CanaryHaltIT {
       assertNeverReceived(fleet, SERVICE, "1.1.0");
 
       // A fixed 1.2.0, and the hold lifted: the canary takes it first, the rest after its bake.
+      assertThat(receiver.of("rollout.halted").stream().map(HaltReceiver.Received::delivery).distinct())
+          .as("the halt is told once, across the restart").containsExactly(told.delivery());
       fleet.publish(fixed, "stable");
       assertThat(fleet.apollo("release", "unhold", "com.example:hello-service:1.1.0"))
           .contains("Lift the hold on com.example:hello-service:1.1.0");
@@ -97,6 +105,15 @@ class CanaryHaltIT {
    * No plan took {@code entity} to {@code version}: a plan to it may exist, held BLOCKED by the canary's gate and
    * then superseded, but none was ever approved, dispatched, or acknowledged by the spoke.
    */
+  private static HaltReceiver.Received awaitHaltTold(HaltReceiver receiver) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (receiver.of("rollout.halted").isEmpty()) {
+      assertThat(Instant.now()).as("a rollout.halted notification within 60 s").isBefore(deadline);
+      Thread.sleep(200);
+    }
+    return receiver.of("rollout.halted").get(0);
+  }
+
   private static void assertNeverReceived(RolloutFleet fleet, String entity, String version) {
     List<JsonNode> plans = fleet.get("/v1/plans?entity=" + entity).orElseThrow().path("plans").valueStream()
         .filter(p -> p.path("toVersion").asString().equals(version)).toList();
@@ -108,8 +125,19 @@ class CanaryHaltIT {
     });
   }
 
-  private Path seed() {
+  private Path seed(String hook) {
     Path seed = temp.resolve("seed");
+    GitFixture.write(seed.resolve("notifications.yaml"), """
+        apiVersion: apollo/v1
+        kind: Notification
+        metadata:
+          name: rollout-halts
+        spec:
+          events: [rollout.halted]
+          webhook:
+            url: %s
+            secretRef: rollout-hook
+        """.formatted(hook));
     GitFixture.write(seed.resolve("fleet.yaml"), """
         apiVersion: apollo/v1
         kind: Product

@@ -87,7 +87,7 @@ final class RolloutFleet implements AutoCloseable {
   void startHub() {
     HubOptions options = new HubOptions(git.origin().toString(), "main", temp.resolve("hub-data"), "127.0.0.1", 0,
         tokens, Duration.ofSeconds(1), "Apollo Hub", "hub@apollo.invalid", HubOptions.DEFAULT_MAX_BODY_BYTES,
-        Optional.empty());
+        Optional.empty()).withNotifications(Optional.of(notificationSecrets()), 10);
     hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
   }
 
@@ -100,8 +100,17 @@ final class RolloutFleet implements AutoCloseable {
     hub.close();
     HubOptions options = new HubOptions(git.origin().toString(), "main", temp.resolve("hub-data"), "127.0.0.1", port,
         tokens, Duration.ofSeconds(1), "Apollo Hub", "hub@apollo.invalid", HubOptions.DEFAULT_MAX_BODY_BYTES,
-        Optional.empty());
+        Optional.empty()).withNotifications(Optional.of(notificationSecrets()), 10);
     hub = Hub.start(options, HubMain::openGit, Clock.systemUTC());
+  }
+
+  /** The hub's {@code --notification-secrets}: the secret {@code rollout-hook} of {@link HaltReceiver}. */
+  private Path notificationSecrets() {
+    try {
+      return Files.writeString(temp.resolve("notification-secrets"), "rollout-hook " + HaltReceiver.SECRET + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   String url() {
