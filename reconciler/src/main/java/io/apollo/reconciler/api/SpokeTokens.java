@@ -1,13 +1,10 @@
 package io.apollo.reconciler.api;
 
-import io.apollo.reconciler.ReconcilerException;
-import java.io.IOException;
+import io.apollo.reconciler.secrets.SecretLines;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,30 +21,7 @@ public final class SpokeTokens {
   }
 
   public static SpokeTokens read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ReconcilerException("cannot read the spoke token file " + file + ": " + e.getMessage()
-          + " (give --spoke-tokens a file of '<spoke-name> <token>' lines)", e);
-    }
-    Map<String, byte[]> tokens = new LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      String[] parts = line.split("\\s+");
-      if (parts.length != 2) {
-        throw new ReconcilerException(file + ":" + (i + 1) + ": expected '<spoke-name> <token>', found "
-            + parts.length + " words (the token itself is not shown)");
-      }
-      if (tokens.put(parts[0], parts[1].getBytes(StandardCharsets.UTF_8)) != null) {
-        throw new ReconcilerException(file + ":" + (i + 1) + ": spoke " + parts[0] + " has a second token;"
-            + " keep one line per spoke");
-      }
-    }
-    return new SpokeTokens(tokens);
+    return of(new SecretLines("--spoke-tokens", "spoke-name", "token").read(file));
   }
 
   public static SpokeTokens of(Map<String, String> tokens) {

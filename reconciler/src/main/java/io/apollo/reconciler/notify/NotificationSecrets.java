@@ -1,12 +1,7 @@
 package io.apollo.reconciler.notify;
 
-import io.apollo.reconciler.ReconcilerException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.apollo.reconciler.secrets.SecretLines;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,30 +27,7 @@ public final class NotificationSecrets {
 
   /** Reads the file; an error names the file and line, never the secret. */
   public static NotificationSecrets read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ReconcilerException("cannot read the notification secrets file " + file + ": " + e.getMessage()
-          + " (give --notification-secrets a file of '<name> <secret>' lines)", e);
-    }
-    Map<String, String> secrets = new LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      String[] parts = line.split("\\s+");
-      if (parts.length != 2) {
-        throw new ReconcilerException(file + ":" + (i + 1) + ": expected '<name> <secret>', found " + parts.length
-            + " words (the secret itself is not shown)");
-      }
-      if (secrets.put(parts[0], parts[1]) != null) {
-        throw new ReconcilerException(file + ":" + (i + 1) + ": secret " + parts[0] + " is given twice; keep one"
-            + " line per name");
-      }
-    }
-    return new NotificationSecrets(secrets);
+    return new NotificationSecrets(new SecretLines("--notification-secrets", "name", "secret").read(file));
   }
 
   public Optional<String> secret(String name) {
