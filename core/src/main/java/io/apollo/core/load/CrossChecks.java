@@ -60,6 +60,9 @@ final class CrossChecks {
     Map<String, Loaded<io.apollo.core.config.Notification>> notifications =
         unique(docs.notifications, io.apollo.core.config.Notification::name, "notification");
     uniqueButKept(docs.policies, p -> p.metadata().name(), "approval policy");
+    // A hold keeps a bad release away, as a freeze keeps changes away: a second file of the same name must never
+    // lift it, so every copy is enforced.
+    uniqueButKept(docs.holds, h -> h.metadata().name(), "release hold");
     checkRequiredRoles(docs.policies, docs.roles);
 
     TreeMap<ProductId, List<Release>> releases = releases(docs.releases, products);
@@ -81,7 +84,7 @@ final class CrossChecks {
         docs.policies.stream().map(Loaded::value).toList(), values(roles),
         plans.values().stream().map(Loaded::value).toList(), invalid,
         notifications.values().stream().map(Loaded::value).toList(),
-        unique(docs.holds, h -> h.metadata().name(), "release hold").values().stream().map(Loaded::value).toList());
+        docs.holds.stream().map(Loaded::value).toList());
   }
 
   private TreeMap<ProductId, List<Release>> releases(

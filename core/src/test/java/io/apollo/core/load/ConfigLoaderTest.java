@@ -224,6 +224,32 @@ class ConfigLoaderTest {
     });
   }
 
+  @Test
+  void twoReleaseHoldsOfOneNameAreBothEnforcedAndReported() throws IOException {
+    copyBase();
+    for (String version : List.of("1.3.0", "1.3.1")) {
+      Path hold = repo.resolve("holds/copy-" + version + ".yaml");
+      Files.createDirectories(hold.getParent());
+      Files.writeString(hold, """
+          apiVersion: apollo/v1
+          kind: ReleaseHold
+          metadata:
+            name: auth-service-held
+          spec:
+            product: com.example:auth-service
+            version: %s
+            reason: bad on start
+          """.formatted(version));
+    }
+
+    LoadResult result = LOADER.load(repo);
+
+    assertThat(result.state().holds()).extracting(h -> h.version().toString()).containsExactlyInAnyOrder("1.3.0",
+        "1.3.1");
+    assertThat(result.problems()).anySatisfy(p -> assertThat(p.message()).contains("release hold 'auth-service-held'")
+        .contains("every copy is enforced"));
+  }
+
   private void copyBase() throws IOException {
     Path base = resource("load/base");
     try (Stream<Path> files = Files.walk(base)) {
