@@ -3,7 +3,6 @@ package io.apollo.reconciler.store;
 import io.apollo.core.config.EntityId;
 import io.apollo.core.plan.PlanState;
 import io.apollo.core.report.HealthySince;
-import io.apollo.core.version.Version;
 import io.apollo.reconciler.ReconcilerException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -361,28 +360,18 @@ public final class JdbcHubStore implements HubStore {
   @Override
   public synchronized Map<EntityId, HealthySince> healthySince() {
     Map<EntityId, HealthySince> out = new TreeMap<>();
-    db.query("SELECT entity, version, since FROM health_since", List.of(), r -> new HealthySince(
-        EntityId.parse(r.getString("entity")), Version.parse(r.getString("version")), instant(r, "since")))
-        .forEach(h -> out.put(h.entity(), h));
+    db.query(HealthSinceRows.SELECT, List.of(), HealthSinceRows::read).forEach(h -> out.put(h.entity(), h));
     return out;
   }
 
   @Override
   public synchronized void updateHealthySince(List<HealthySince> put, Set<EntityId> removed) {
-    if (put.isEmpty() && removed.isEmpty()) {
-      return;
+    if (!put.isEmpty() || !removed.isEmpty()) {
+      db.transaction("record entity health", c -> {
+        Fencing.check(c, "record entity health", epoch);
+        HealthSinceRows.write(c, put, removed);
+      });
     }
-    db.transaction("record entity health", c -> {
-      Fencing.check(c, "record entity health", epoch);
-      for (EntityId id : removed) {
-        Session.execute(c, "DELETE FROM health_since WHERE entity = ?", id.toString());
-      }
-      for (HealthySince h : put) {
-        Session.execute(c, "INSERT INTO health_since (entity, version, since) VALUES (?, ?, ?) ON CONFLICT (entity)"
-            + " DO UPDATE SET version = excluded.version, since = excluded.since", h.entity().toString(),
-            h.version().toString(), h.since().toEpochMilli());
-      }
-    });
   }
 
   @Override
