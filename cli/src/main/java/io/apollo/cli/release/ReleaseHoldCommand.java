@@ -70,9 +70,9 @@ public final class ReleaseHoldCommand implements Callable<Integer> {
             + String.join(", ", head.state().environments().keySet()) + ")");
       }
     }
-    boolean already = (where.isEmpty() ? Set.of("") : where).stream().allMatch(env -> head.state().holds().stream()
-        .anyMatch(h -> h.product().equals(id.product()) && h.version().compareTo(id.version()) == 0
-            && (h.environments().isEmpty() || h.environments().contains(env))));
+    // "" stands for every environment: only a hold of every environment holds it there already.
+    boolean already = (where.isEmpty() ? Set.of("") : where).stream()
+        .allMatch(env -> head.state().hold(id.product(), id.version(), env).isPresent());
     if (already) {
       throw new CliException(id + " is already held" + (where.isEmpty() ? "" : " in " + String.join(", ", where)));
     }
