@@ -3,6 +3,7 @@ package io.apollo.reconciler.api;
 import io.apollo.reconciler.audit.AuditRecord;
 import io.apollo.reconciler.loop.HubSnapshot;
 import io.apollo.reconciler.store.HubStore;
+import io.apollo.reconciler.store.StoredApproval;
 import io.apollo.reconciler.store.StoredPlan;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,7 +41,7 @@ final class AuditApi {
   void record(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     HubSnapshot s = snapshot.get();
-    vertx.executeBlocking(() -> store.plan(id).map(plan -> record(plan, s)))
+    vertx.executeBlocking(() -> store.plan(id).map(plan -> record(plan, s, store.approvals())))
         .onSuccess(found -> found.ifPresentOrElse(r -> HubApi.json(ctx, 200, r), () -> ctx.fail(
             HttpFailure.notFound("no plan " + id + "; list plans with GET /v1/plans"))))
         .onFailure(ctx::fail);
@@ -55,7 +57,8 @@ final class AuditApi {
     vertx.executeBlocking(() -> {
       List<StoredPlan> plans = store.plans().stream().filter(p -> !p.updatedAt().isBefore(since))
           .filter(p -> until.map(p.createdAt()::isBefore).orElse(true)).toList();
-      List<ObjectNode> records = plans.stream().limit(MAX_RECORDS).map(p -> record(p, s)).toList();
+      Map<String, List<StoredApproval>> approvals = store.approvals(); // once, not once a plan
+      List<ObjectNode> records = plans.stream().limit(MAX_RECORDS).map(p -> record(p, s, approvals)).toList();
       return new Answer(records, plans.size() > MAX_RECORDS);
     }).onSuccess(answer -> {
       if (lines) {
@@ -77,9 +80,9 @@ final class AuditApi {
   private record Answer(List<ObjectNode> records, boolean truncated) {}
 
   /** Blocking: the plan's history, approvals, verdicts and dispatches from the store. */
-  private ObjectNode record(StoredPlan plan, HubSnapshot s) {
+  private ObjectNode record(StoredPlan plan, HubSnapshot s, Map<String, List<StoredApproval>> approvals) {
     return AuditRecord.of(new AuditRecord.Inputs(plan, store.history(plan.id()),
-        store.approvals().getOrDefault(plan.id(), List.of()), store.verdicts(plan.id()),
+        approvals.getOrDefault(plan.id(), List.of()), store.verdicts(plan.id()),
         store.dispatchAttempts(plan.id()), s.reported().get(plan.entity()),
         Optional.ofNullable(s.reportedAt().get(plan.spoke()))));
   }
