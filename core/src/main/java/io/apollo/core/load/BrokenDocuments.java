@@ -62,6 +62,16 @@ final class BrokenDocuments {
     return Optional.ofNullable(byKind.getOrDefault(kind, Map.of()).get(name));
   }
 
+  /** The broken documents of {@code kind} that had a name, with where each is (the first, in reading order). */
+  Map<String, Origin> named(Kind kind) {
+    return Map.copyOf(byKind.getOrDefault(kind, Map.of()));
+  }
+
+  /** Whether any document but an entity is known here: entities are known by id only. */
+  boolean namesAny() {
+    return byKind.values().stream().anyMatch(names -> !names.isEmpty());
+  }
+
   Set<EntityId> entityIds() {
     return Set.copyOf(entityIds);
   }

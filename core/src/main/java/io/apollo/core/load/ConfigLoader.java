@@ -107,8 +107,24 @@ public final class ConfigLoader {
     return new LoadResult(state, problems, List.copyOf(unreadable));
   }
 
+  /**
+   * Reads {@code entries} as {@link #load(ConfigSource, Executor, ParseCache)} does, each a task on {@code executor},
+   * and gives what each yielded in the same order. For {@link IncrementalLoad}, which reads the changed files only.
+   */
+  List<FileResult> readAll(ConfigSource source, List<ConfigSource.Entry> entries, Executor executor) {
+    List<CompletableFuture<FileResult>> files = new ArrayList<>();
+    for (ConfigSource.Entry entry : entries) {
+      files.add(CompletableFuture.supplyAsync(() -> readFile(source, entry), executor));
+    }
+    List<FileResult> results = new ArrayList<>(files.size());
+    for (CompletableFuture<FileResult> future : files) {
+      results.add(join(future));
+    }
+    return results;
+  }
+
   /** The files within the repository-wide byte cap; the rest are refused, each named. */
-  private List<ConfigSource.Entry> admit(List<ConfigSource.Entry> entries, List<Problem> problems,
+  List<ConfigSource.Entry> admit(List<ConfigSource.Entry> entries, List<Problem> problems,
       Set<String> unreadable) {
     List<ConfigSource.Entry> admitted = new ArrayList<>();
     long bytes = 0;

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +52,38 @@ final class CrossChecks {
     this.broken = broken;
   }
 
+  /** The whole check, as a full load runs it: {@link #context}, then every entity identity in reading order. */
   DesiredState assemble(MappedDocuments docs) {
+    CheckedContext context = context(docs);
+    Set<EntityId> brokenIds = broken.entityIds();
+    Set<EntityId> invalid = new HashSet<>(brokenIds);
+    TreeMap<EntityId, Entity> entities = new TreeMap<>();
+    for (List<Loaded<EntityDraft>> same : byIdentity(docs.entities).values()) {
+      EntityCheck check = entity(same, context, brokenIds::contains);
+      problems.addAll(check.problems());
+      check.entity().ifPresent(e -> entities.put(e.id(), e));
+      check.invalid().ifPresent(invalid::add);
+    }
+    return context.state(entities, invalid);
+  }
+
+  /** Entity documents grouped by identity ({@code environment/name}), each group and the groups in reading order. */
+  static Map<String, List<Loaded<EntityDraft>>> byIdentity(List<Loaded<EntityDraft>> entities) {
+    return entities.stream()
+        .collect(Collectors.groupingBy(e -> key(e.value()), LinkedHashMap::new, Collectors.toList()));
+  }
+
+  /** The identity entity documents are grouped by. */
+  static String key(EntityDraft draft) {
+    return draft.id().toString();
+  }
+
+  /**
+   * Every check but the entities': identities of the other kinds, releases against products, policies' roles. Its
+   * problems go to this checker's list, and duplicated releases are added to its broken documents (so an entity that
+   * names one says so). An entity's check reads nothing of the documents but what the result holds.
+   */
+  CheckedContext context(MappedDocuments docs) {
     Map<ProductId, Loaded<Product>> products = unique(docs.products, Product::id, "product");
     Map<String, Loaded<Environment>> environments = unique(docs.environments, Environment::name, "environment");
     Map<String, Loaded<Role>> roles = unique(docs.roles, Role::name, "role");
@@ -64,27 +96,32 @@ final class CrossChecks {
     // lift it, so every copy is enforced.
     uniqueButKept(docs.holds, h -> h.metadata().name(), "release hold");
     checkRequiredRoles(docs.policies, docs.roles);
-
     TreeMap<ProductId, List<Release>> releases = releases(docs.releases, products);
-    Set<EntityId> invalid = new HashSet<>(broken.entityIds());
-    TreeMap<EntityId, Entity> entities = new TreeMap<>();
-    Map<String, List<Loaded<EntityDraft>>> byId = docs.entities.stream()
-        .collect(Collectors.groupingBy(e -> e.value().id().toString(), LinkedHashMap::new, Collectors.toList()));
-    for (List<Loaded<EntityDraft>> same : byId.values()) {
-      if (same.size() > 1 || invalid.contains(same.get(0).value().id())) {
-        reportDuplicates(same, e -> e.id().toString(), "entity", DROPPED);
-        invalid.add(same.get(0).value().id());
-        continue;
-      }
-      Optional<Entity> entity = resolve(same.get(0), products, environments, releases);
-      entity.ifPresentOrElse(e -> entities.put(e.id(), e), () -> invalid.add(same.get(0).value().id()));
-    }
-    return new DesiredState(values(products), releases, values(environments), entities,
-        docs.constraints.stream().map(Loaded::value).toList(),
-        docs.policies.stream().map(Loaded::value).toList(), values(roles),
-        plans.values().stream().map(Loaded::value).toList(), invalid,
+    return new CheckedContext(products, environments, releases, broken, values(products), values(environments),
+        values(roles), docs.constraints.stream().map(Loaded::value).toList(),
+        docs.policies.stream().map(Loaded::value).toList(), plans.values().stream().map(Loaded::value).toList(),
         notifications.values().stream().map(Loaded::value).toList(),
         docs.holds.stream().map(Loaded::value).toList());
+  }
+
+  /**
+   * The check of one entity identity: {@code same} are its documents in reading order, {@code brokenElsewhere} tells
+   * whether a document that failed validation named it. Dropped when duplicated or named by a broken document,
+   * else resolved against {@code context}. A pure function of its arguments, so an incremental load may keep it
+   * while none of them changes.
+   */
+  static EntityCheck entity(List<Loaded<EntityDraft>> same, CheckedContext context,
+      Predicate<EntityId> brokenElsewhere) {
+    List<Problem> found = new ArrayList<>();
+    CrossChecks checks = new CrossChecks(found, context.broken());
+    EntityId id = same.get(0).value().id();
+    if (same.size() > 1 || brokenElsewhere.test(id)) {
+      checks.reportDuplicates(same, e -> e.id().toString(), "entity", DROPPED);
+      return new EntityCheck(found, Optional.empty(), Optional.of(id));
+    }
+    Optional<Entity> entity = checks.resolve(same.get(0), context.products(), context.environments(),
+        context.releases());
+    return new EntityCheck(found, entity, entity.isPresent() ? Optional.empty() : Optional.of(id));
   }
 
   private TreeMap<ProductId, List<Release>> releases(

@@ -23,6 +23,12 @@ final class MappedDocuments {
   final List<Loaded<io.apollo.core.config.Notification>> notifications = new ArrayList<>();
   final List<Loaded<io.apollo.core.config.ReleaseHold>> holds = new ArrayList<>();
 
+  /** Whether every document here is an entity (or there is none). */
+  boolean onlyEntities() {
+    return products.isEmpty() && releases.isEmpty() && environments.isEmpty() && constraints.isEmpty()
+        && policies.isEmpty() && roles.isEmpty() && plans.isEmpty() && notifications.isEmpty() && holds.isEmpty();
+  }
+
   /** Appends another file's documents, keeping reading order. */
   void addAll(MappedDocuments other) {
     products.addAll(other.products);

@@ -9,12 +9,17 @@ import java.util.Objects;
  * {@code path:line:col: message}.
  */
 public record Problem(Origin origin, ProblemReason reason, String message) {
-  /** By path, then line, then column: the order a person reads a repository in. */
+  /**
+   * By path, then line, then column: the order a person reads a repository in. Then by message and reason, so that
+   * only equal problems tie: a load's problems are in one order however they were found (an incremental load finds
+   * them in another order than a full one).
+   */
   public static final Comparator<Problem> BY_POSITION =
       Comparator.comparing((Problem p) -> p.origin().path())
           .thenComparingInt(p -> p.origin().line())
           .thenComparingInt(p -> p.origin().column())
-          .thenComparing(Problem::message);
+          .thenComparing(Problem::message)
+          .thenComparing(Problem::reason);
 
   public Problem {
     Objects.requireNonNull(origin, "origin");

@@ -24,6 +24,30 @@ final class MemorySource implements ConfigSource {
     return this;
   }
 
+  /** Replaces {@code from} by {@code to} in a file, which must hold it. */
+  MemorySource edit(String path, String from, String to) {
+    String text = new String(files.get(path), StandardCharsets.UTF_8);
+    if (!text.contains(from)) {
+      throw new IllegalArgumentException(path + " does not hold '" + from + "'");
+    }
+    return put(path, text.replace(from, to));
+  }
+
+  String text(String path) {
+    return new String(files.get(path), StandardCharsets.UTF_8);
+  }
+
+  java.util.Set<String> paths() {
+    return files.keySet();
+  }
+
+  /** A copy of this tree, with its own count of reads. */
+  MemorySource copy() {
+    MemorySource copy = new MemorySource();
+    copy.files.putAll(files);
+    return copy;
+  }
+
   MemorySource remove(String path) {
     files.remove(path);
     return this;

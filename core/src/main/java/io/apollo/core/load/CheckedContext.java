@@ -1,0 +1,67 @@
+package io.apollo.core.load;
+
+import io.apollo.core.config.ApprovalPolicy;
+import io.apollo.core.config.Constraint;
+import io.apollo.core.config.DesiredState;
+import io.apollo.core.config.Entity;
+import io.apollo.core.config.EntityId;
+import io.apollo.core.config.Environment;
+import io.apollo.core.config.Kind;
+import io.apollo.core.config.Notification;
+import io.apollo.core.config.PlanDocument;
+import io.apollo.core.config.Product;
+import io.apollo.core.config.ProductId;
+import io.apollo.core.config.Release;
+import io.apollo.core.config.ReleaseHold;
+import io.apollo.core.config.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the cross-document checks of every kind but entities yield ({@link CrossChecks#context}): the documents kept,
+ * and what an entity's check reads of them (the unique products and environments, the releases by product, the
+ * broken documents a reference may name). A pure value of the non-entity documents of a repository, in reading
+ * order.
+ */
+record CheckedContext(
+    Map<ProductId, Loaded<Product>> products,
+    Map<String, Loaded<Environment>> environments,
+    TreeMap<ProductId, List<Release>> releases,
+    BrokenDocuments broken,
+    SortedMap<ProductId, Product> productValues,
+    SortedMap<String, Environment> environmentValues,
+    SortedMap<String, Role> roles,
+    List<Constraint> constraints,
+    List<ApprovalPolicy> policies,
+    List<PlanDocument> plans,
+    List<Notification> notifications,
+    List<ReleaseHold> holds) {
+
+  /** The desired state of these documents and of {@code entities}. */
+  DesiredState state(SortedMap<EntityId, Entity> entities, Set<EntityId> invalid) {
+    return new DesiredState(productValues, releases, environmentValues, entities, constraints, policies, roles,
+        plans, invalid, notifications, holds);
+  }
+
+  /**
+   * Whether an entity's check reads the same in both: the same product ids, environments, releases, and broken
+   * products, environments and releases (a reference to one says where it is). When it does, no entity whose own
+   * documents are unchanged need be checked again.
+   */
+  boolean sameForEntities(CheckedContext other) {
+    return products.keySet().equals(other.products.keySet())
+        && environmentValues.equals(other.environmentValues)
+        && releases.equals(other.releases)
+        && broken.named(Kind.PRODUCT).equals(other.broken.named(Kind.PRODUCT))
+        && broken.named(Kind.ENVIRONMENT).equals(other.broken.named(Kind.ENVIRONMENT))
+        && broken.named(Kind.RELEASE).equals(other.broken.named(Kind.RELEASE));
+  }
+
+  CheckedContext {
+    Objects.requireNonNull(broken, "broken");
+  }
+}
