@@ -4,8 +4,8 @@ import io.apollo.core.config.Approval;
 import io.apollo.core.config.Entity;
 import io.apollo.core.constraint.ConstraintEvaluator;
 import io.apollo.core.load.ConfigLoader;
+import io.apollo.core.load.IncrementalLoad;
 import io.apollo.core.load.LoadResult;
-import io.apollo.core.load.ParseCache;
 import io.apollo.core.plan.Plan;
 import io.apollo.core.plan.PlanState;
 import io.apollo.core.plan.IncrementalPlanning;
@@ -53,8 +53,8 @@ public final class Reconciler {
 
   private final ConfigRepository repository;
   private final HubStore store;
-  private final ConfigLoader loader;
-  private final ParseCache cache = new ParseCache();
+  /** The last loaded commit's files and checks: the next commit reads and checks again only what it changed. */
+  private final IncrementalLoad loads;
   private final ReportParses reportParses = new ReportParses();
   private final Executor workers;
   private final Clock clock;
@@ -91,7 +91,7 @@ public final class Reconciler {
     this.meters = meters;
     this.repository = repository;
     this.store = store;
-    this.loader = loader;
+    this.loads = new IncrementalLoad(loader);
     this.workers = workers;
     this.clock = clock;
     this.git = new GitPublisher(repository);
@@ -124,11 +124,11 @@ public final class Reconciler {
       return kept.get();
     }
     lastFull = Optional.empty();
-    // 3. Load the commit (only changed blobs are parsed again).
+    // 3. Load the commit (only the files it changed are read and checked again).
     String commit = head.get();
     if (!loadedCommit.equals(head)) {
       TimedSource source = new TimedSource(repository.source(commit));
-      loaded = GovernedState.apply(loader.load(source, workers, cache), repository.governedPolicy(commit));
+      loaded = GovernedState.apply(loads.load(source, workers), repository.governedPolicy(commit));
       phases.inner("list", source.listNanos());
       loadedCommit = head;
       store.putMeta("governing_commit", commit);

@@ -3,8 +3,9 @@ package io.apollo.reconciler.loop;
 import io.apollo.core.load.ConfigSource;
 
 /**
- * A config source that remembers how long listing its tree took and how many files were read (those are the files
- * whose blob the parse cache had not seen), so that a pass's breakdown tells listing from parsing.
+ * A config source that remembers how long listing its tree took and how many files were read (those whose path and
+ * blob the last load had not read, see {@link io.apollo.core.load.IncrementalLoad}), so that a pass's breakdown
+ * tells listing from parsing.
  */
 final class TimedSource implements ConfigSource {
   private final ConfigSource delegate;
