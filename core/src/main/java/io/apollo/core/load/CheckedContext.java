@@ -61,6 +61,36 @@ record CheckedContext(
         && broken.named(Kind.RELEASE).equals(other.broken.named(Kind.RELEASE));
   }
 
+  /**
+   * The products an entity's check may read otherwise in {@code other}: those only one of the two defines, and those
+   * whose releases differ. (What an entity that failed to resolve reads is wider, the known names and broken
+   * documents: such entities are checked again whenever this changed at all.)
+   */
+  Set<ProductId> productsChanged(CheckedContext other) {
+    Set<ProductId> changed = new java.util.HashSet<>();
+    products.keySet().stream().filter(p -> !other.products.containsKey(p)).forEach(changed::add);
+    other.products.keySet().stream().filter(p -> !products.containsKey(p)).forEach(changed::add);
+    releases.forEach((p, list) -> {
+      if (!list.equals(other.releases.get(p))) {
+        changed.add(p);
+      }
+    });
+    other.releases.keySet().stream().filter(p -> !releases.containsKey(p)).forEach(changed::add);
+    return changed;
+  }
+
+  /** The environments defined in only one of the two, or differently. */
+  Set<String> environmentsChanged(CheckedContext other) {
+    Set<String> changed = new java.util.HashSet<>();
+    environmentValues.forEach((name, e) -> {
+      if (!e.equals(other.environmentValues.get(name))) {
+        changed.add(name);
+      }
+    });
+    other.environmentValues.keySet().stream().filter(n -> !environmentValues.containsKey(n)).forEach(changed::add);
+    return changed;
+  }
+
   CheckedContext {
     Objects.requireNonNull(broken, "broken");
   }

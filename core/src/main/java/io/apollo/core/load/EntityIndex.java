@@ -2,6 +2,7 @@ package io.apollo.core.load;
 
 import io.apollo.core.config.Entity;
 import io.apollo.core.config.EntityId;
+import io.apollo.core.config.ProductId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,9 +16,8 @@ import java.util.TreeMap;
 /**
  * The entity half of an {@link IncrementalLoad}: every entity document by identity, with the file and place it was
  * read from, and the outcome of each identity's check ({@link CrossChecks#entity}), kept between loads so that a
- * change checks again only the identities its files name. The outcomes equal a full load's as long as each
- * identity named by a changed file is checked again, and all of them when what an entity's check reads of the other
- * kinds changed ({@link CheckedContext#sameForEntities}). Not thread-safe: one load at a time.
+ * change checks again only the identities its files name, and when what an entity's check reads of the other kinds
+ * changed ({@link CheckedContext#sameForEntities}), those that read what changed. Not thread-safe: one load at a time.
  */
 final class EntityIndex {
   /** One entity document: its file and its place among that file's entity documents. */
@@ -28,6 +28,9 @@ final class EntityIndex {
       Comparator.comparing(Occurrence::path).thenComparingInt(Occurrence::index);
 
   private final Map<String, List<Occurrence>> byKey = new HashMap<>();
+  /** The identities whose documents name each product, and each environment. */
+  private final Map<ProductId, Set<String>> byProduct = new HashMap<>();
+  private final Map<String, Set<String>> byEnvironment = new HashMap<>();
   /** Entity ids that a document failing validation names, with how many files hold one. */
   private final Map<EntityId, Integer> brokenIn = new HashMap<>();
   private final Map<String, EntityCheck> checks = new HashMap<>();
@@ -48,6 +51,15 @@ final class EntityIndex {
           byKey.remove(key);
         }
       }
+      // The identity stays indexed under a product or environment while another file's document names it.
+      EntityDraft draft = loaded.value();
+      List<Occurrence> left = byKey.getOrDefault(key, List.of());
+      if (left.stream().noneMatch(o -> o.draft().value().product().equals(draft.product()))) {
+        unindex(byProduct, draft.product(), key);
+      }
+      if (left.stream().noneMatch(o -> o.draft().value().id().environment().equals(draft.id().environment()))) {
+        unindex(byEnvironment, draft.id().environment(), key);
+      }
       dirty.add(key);
     }
     for (EntityId id : file.broken().entityIds()) {
@@ -66,6 +78,8 @@ final class EntityIndex {
       // Never found: a path and a place name one document.
       int at = Collections.binarySearch(same, occurrence, READING_ORDER);
       same.add(-at - 1, occurrence);
+      byProduct.computeIfAbsent(occurrence.draft().value().product(), k -> new HashSet<>()).add(key);
+      byEnvironment.computeIfAbsent(occurrence.draft().value().id().environment(), k -> new HashSet<>()).add(key);
       dirty.add(key);
     }
     for (EntityId id : file.broken().entityIds()) {
@@ -74,8 +88,29 @@ final class EntityIndex {
     }
   }
 
+  private static <K> void unindex(Map<K, Set<String>> index, K at, String key) {
+    Set<String> keys = index.get(at);
+    if (keys != null && keys.remove(key) && keys.isEmpty()) {
+      index.remove(at);
+    }
+  }
+
+  /**
+   * Checks again what changed since the last call, {@code before} being the context of the last call (null for none,
+   * when every identity is checked): the identities the changed files named, and when the context changed what an
+   * entity's check reads of it, those naming a product or environment that changed and those that did not resolve.
+   */
+  void recheck(CheckedContext before, CheckedContext context) {
+    if (before != null && before != context && !before.sameForEntities(context)) {
+      dirty.addAll(notClean);
+      before.productsChanged(context).forEach(p -> dirty.addAll(byProduct.getOrDefault(p, Set.of())));
+      before.environmentsChanged(context).forEach(e -> dirty.addAll(byEnvironment.getOrDefault(e, Set.of())));
+    }
+    recheck(context, before == null);
+  }
+
   /** Checks again the identities the files changed since the last call named, or every identity when {@code all}. */
-  void recheck(CheckedContext context, boolean all) {
+  private void recheck(CheckedContext context, boolean all) {
     if (all) {
       checks.clear();
       entities.clear();

@@ -17,9 +17,10 @@ import java.util.concurrent.Executor;
  * path and blob id, and a load reads again only the files whose blob changed, then checks again only what they
  * touch. The files that changed are found by comparing the listing with the last one (no diff of commits). Entity
  * identities the changed files name are checked again; the other kinds (few documents) are checked again together
- * when a changed file held one, and then every entity too if what an entity's check reads of them changed (products,
- * environments, releases, or the broken ones of those). The byte cap, refused and unreadable files are judged on each
- * listing as a full load does.
+ * when a changed file held one, and then, if what an entity's check reads of them changed, the entities naming a
+ * product that appeared, went or whose releases changed, or an environment that changed, and those that did not
+ * resolve (their problems name what is known). The byte cap, refused and unreadable files are judged on each listing
+ * as a full load does.
  *
  * <p>Contract: each {@link #load} gives a result equal to {@link ConfigLoader#load(ConfigSource, Executor)} of the
  * same tree: the same desired state, problems (sorted, so found in any order), unreadable files in the same order.
@@ -143,7 +144,7 @@ public final class IncrementalLoad {
       }
       listed = admitted;
       if (!contextChanged) {
-        entities.recheck(context, false);
+        entities.recheck(context, context);
         return;
       }
       CheckedContext before = context;
@@ -156,7 +157,7 @@ public final class IncrementalLoad {
       List<Problem> found = new ArrayList<>();
       context = new CrossChecks(found, broken).context(docs);
       contextProblems = List.copyOf(found);
-      entities.recheck(context, before == null || !before.sameForEntities(context));
+      entities.recheck(before, context);
     }
 
     /** Forgets a file; true when it held a document of another kind than entities. */
