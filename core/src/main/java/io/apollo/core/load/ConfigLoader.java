@@ -126,6 +126,13 @@ public final class ConfigLoader {
   /** The files within the repository-wide byte cap; the rest are refused, each named. */
   List<ConfigSource.Entry> admit(List<ConfigSource.Entry> entries, List<Problem> problems,
       Set<String> unreadable) {
+    long total = 0;
+    for (ConfigSource.Entry entry : entries) {
+      total += entry.size();
+    }
+    if (total <= maxRepoBytes) {
+      return entries;
+    }
     List<ConfigSource.Entry> admitted = new ArrayList<>();
     long bytes = 0;
     for (ConfigSource.Entry entry : entries) {
