@@ -67,9 +67,14 @@ final class BrokenDocuments {
     return Map.copyOf(byKind.getOrDefault(kind, Map.of()));
   }
 
-  /** Whether any document but an entity is known here: entities are known by id only. */
-  boolean namesAny() {
-    return byKind.values().stream().anyMatch(names -> !names.isEmpty());
+  /** Whether a document of one of {@code kinds} is known here. */
+  boolean namesAny(Kind... kinds) {
+    for (Kind kind : kinds) {
+      if (!byKind.getOrDefault(kind, Map.of()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Set<EntityId> entityIds() {

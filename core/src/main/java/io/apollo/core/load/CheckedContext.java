@@ -1,19 +1,13 @@
 package io.apollo.core.load;
 
-import io.apollo.core.config.ApprovalPolicy;
-import io.apollo.core.config.Constraint;
 import io.apollo.core.config.DesiredState;
 import io.apollo.core.config.Entity;
 import io.apollo.core.config.EntityId;
 import io.apollo.core.config.Environment;
 import io.apollo.core.config.Kind;
-import io.apollo.core.config.Notification;
-import io.apollo.core.config.PlanDocument;
 import io.apollo.core.config.Product;
 import io.apollo.core.config.ProductId;
 import io.apollo.core.config.Release;
-import io.apollo.core.config.ReleaseHold;
-import io.apollo.core.config.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,10 +16,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the cross-document checks of every kind but entities yield ({@link CrossChecks#context}): the documents kept,
- * and what an entity's check reads of them (the unique products and environments, the releases by product, the
- * broken documents a reference may name). A pure value of the non-entity documents of a repository, in reading
- * order.
+ * What the cross-document checks of every kind but entities yield ({@link CrossChecks#context}): the catalog an
+ * entity's check reads (the unique products and environments, the releases by product, the broken documents a
+ * reference may name) and the {@link CheckedRules}. A pure value of the non-entity documents of a repository, in
+ * reading order.
  */
 record CheckedContext(
     Map<ProductId, Loaded<Product>> products,
@@ -34,17 +28,17 @@ record CheckedContext(
     BrokenDocuments broken,
     SortedMap<ProductId, Product> productValues,
     SortedMap<String, Environment> environmentValues,
-    SortedMap<String, Role> roles,
-    List<Constraint> constraints,
-    List<ApprovalPolicy> policies,
-    List<PlanDocument> plans,
-    List<Notification> notifications,
-    List<ReleaseHold> holds) {
+    CheckedRules rules) {
 
   /** The desired state of these documents and of {@code entities}. */
   DesiredState state(SortedMap<EntityId, Entity> entities, Set<EntityId> invalid) {
-    return new DesiredState(productValues, releases, environmentValues, entities, constraints, policies, roles,
-        plans, invalid, notifications, holds);
+    return new DesiredState(productValues, releases, environmentValues, entities, rules.constraints(),
+        rules.policies(), rules.roles(), rules.plans(), invalid, rules.notifications(), rules.holds());
+  }
+
+  /** The same catalog with {@code other} rules. */
+  CheckedContext withRules(CheckedRules other) {
+    return new CheckedContext(products, environments, releases, broken, productValues, environmentValues, other);
   }
 
   /**

@@ -79,13 +79,32 @@ final class CrossChecks {
   }
 
   /**
-   * Every check but the entities': identities of the other kinds, releases against products, policies' roles. Its
-   * problems go to this checker's list, and duplicated releases are added to its broken documents (so an entity that
-   * names one says so). An entity's check reads nothing of the documents but what the result holds.
+   * Every check but the entities': {@link #catalog} and {@link #rules}. Its problems go to this checker's list. An
+   * entity's check reads nothing of the documents but what the result holds.
    */
   CheckedContext context(MappedDocuments docs) {
+    return catalog(docs).withRules(rules(docs));
+  }
+
+  /**
+   * What entities are checked against: products and environments unique, releases of known products. Duplicated
+   * releases are added to this checker's broken documents (so an entity that names one says so). Reads only the
+   * products, releases and environments of {@code docs}, and of the broken documents those kinds.
+   */
+  CheckedContext catalog(MappedDocuments docs) {
     Map<ProductId, Loaded<Product>> products = unique(docs.products, Product::id, "product");
     Map<String, Loaded<Environment>> environments = unique(docs.environments, Environment::name, "environment");
+    TreeMap<ProductId, List<Release>> releases = releases(docs.releases, products);
+    return new CheckedContext(products, environments, releases, broken, values(products), values(environments),
+        CheckedRules.NONE);
+  }
+
+  /**
+   * The kinds nothing else refers to, except policies to roles: roles, plans and notifications unique, constraints,
+   * policies and holds each enforced however often defined, the roles policies require defined. Reads only those
+   * kinds of {@code docs}, and no broken document.
+   */
+  CheckedRules rules(MappedDocuments docs) {
     Map<String, Loaded<Role>> roles = unique(docs.roles, Role::name, "role");
     Map<String, Loaded<PlanDocument>> plans = unique(docs.plans, PlanDocument::id, "plan");
     uniqueButKept(docs.constraints, Constraint::name, "constraint");
@@ -96,9 +115,7 @@ final class CrossChecks {
     // lift it, so every copy is enforced.
     uniqueButKept(docs.holds, h -> h.metadata().name(), "release hold");
     checkRequiredRoles(docs.policies, docs.roles);
-    TreeMap<ProductId, List<Release>> releases = releases(docs.releases, products);
-    return new CheckedContext(products, environments, releases, broken, values(products), values(environments),
-        values(roles), docs.constraints.stream().map(Loaded::value).toList(),
+    return new CheckedRules(values(roles), docs.constraints.stream().map(Loaded::value).toList(),
         docs.policies.stream().map(Loaded::value).toList(), plans.values().stream().map(Loaded::value).toList(),
         notifications.values().stream().map(Loaded::value).toList(),
         docs.holds.stream().map(Loaded::value).toList());

@@ -1,9 +1,9 @@
 package io.apollo.core.load;
 
 import io.apollo.core.config.DesiredState;
+import io.apollo.core.config.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,9 @@ import java.util.concurrent.Executor;
  * Loads commit after commit of one repository, each in proportion to its change: what each file yielded is kept by
  * path and blob id, and a load reads again only the files whose blob changed, then checks again only what they
  * touch. The files that changed are found by comparing the listing with the last one (no diff of commits). Entity
- * identities the changed files name are checked again; the other kinds (few documents) are checked again together
- * when a changed file held one, and then, if what an entity's check reads of them changed, the entities naming a
+ * identities the changed files name are checked again. Products, releases and environments (the catalog) are
+ * checked again together when a changed file held one, and so are the rules (roles, policies, constraints, plans,
+ * notifications, holds), apart; when what an entity's check reads of the catalog changed, so are the entities naming a
  * product that appeared, went or whose releases changed, or an environment that changed, and those that did not
  * resolve (their problems name what is known). The byte cap, refused and unreadable files are judged on each listing
  * as a full load does.
@@ -82,104 +83,114 @@ public final class IncrementalLoad {
 
   /** All that is kept between loads. */
   private static final class Tree {
+    /** What {@link #forget} and {@link #remember} tell: the file held catalog documents, rule documents. */
+    private static final int CATALOG = 1;
+    private static final int RULES = 2;
     private final Map<String, Admitted> files = new HashMap<>();
     private List<ConfigSource.Entry> listed = List.of();
-    /** The files holding a document of a kind other than entities, in path order (the reading order). */
-    private final TreeMap<String, FileResult> contextFiles = new TreeMap<>();
+    /** The files holding products, releases or environments, and those holding rules, in path (reading) order. */
+    private final TreeMap<String, FileResult> catalogFiles = new TreeMap<>();
+    private final TreeMap<String, FileResult> rulesFiles = new TreeMap<>();
     private final TreeMap<String, List<Problem>> fileProblems = new TreeMap<>();
     private final TreeSet<String> partlyRead = new TreeSet<>();
     private final EntityIndex entities = new EntityIndex();
-    private CheckedContext context;
-    private List<Problem> contextProblems = List.of();
+    private CheckedContext catalog;
+    private List<Problem> catalogProblems = List.of();
+    private CheckedRules rules;
+    private List<Problem> rulesProblems = List.of();
 
-    /** What changed since the last listing; null when {@code admitted} is not in path order. */
+    /**
+     * What changed since the last listing, in one walk of both (each in path order): a path in both whose size or
+     * blob differs is read again, one only in {@code admitted} read, one only in the last listing gone. Null when
+     * {@code admitted} is not in path order.
+     */
     Change changeTo(List<ConfigSource.Entry> admitted) {
-      List<ConfigSource.Entry> read = changedInPlace(admitted);
-      if (read != null) {
-        return new Change(read, List.of());
-      }
-      read = new ArrayList<>();
-      Set<String> now = new HashSet<>();
-      for (int i = 0; i < admitted.size(); i++) {
-        ConfigSource.Entry entry = admitted.get(i);
-        if (i > 0 && admitted.get(i - 1).path().compareTo(entry.path()) >= 0) {
+      List<ConfigSource.Entry> read = new ArrayList<>();
+      List<String> gone = new ArrayList<>();
+      int i = 0;
+      int j = 0;
+      while (j < admitted.size()) {
+        ConfigSource.Entry now = admitted.get(j);
+        if (j > 0 && admitted.get(j - 1).path().compareTo(now.path()) >= 0) {
           return null;
         }
-        now.add(entry.path());
-        Admitted known = files.get(entry.path());
-        if (known == null || !known.entry().equals(entry)) {
-          read.add(entry);
+        int order = i < listed.size() ? listed.get(i).path().compareTo(now.path()) : 1;
+        if (order < 0) {
+          gone.add(listed.get(i++).path());
+          continue;
         }
+        if (order > 0) {
+          read.add(now);
+        } else {
+          ConfigSource.Entry last = listed.get(i++);
+          if (now.size() != last.size() || !now.blobId().equals(last.blobId())) {
+            read.add(now);
+          }
+        }
+        j++;
       }
-      List<String> gone = files.keySet().stream().filter(p -> !now.contains(p)).toList();
+      while (i < listed.size()) {
+        gone.add(listed.get(i++).path());
+      }
       return new Change(read, gone);
     }
 
-    /**
-     * The common case, a commit that changed files but added or removed none: the entries whose blob changed, found
-     * without a map of 13,000 paths; null when the paths are not those of the last listing, in the same order.
-     */
-    private List<ConfigSource.Entry> changedInPlace(List<ConfigSource.Entry> admitted) {
-      if (admitted.size() != listed.size() || admitted.isEmpty()) {
-        return null;
-      }
-      List<ConfigSource.Entry> read = new ArrayList<>();
-      for (int i = 0; i < admitted.size(); i++) {
-        ConfigSource.Entry now = admitted.get(i);
-        ConfigSource.Entry last = listed.get(i);
-        if (!now.path().equals(last.path())) {
-          return null;
-        }
-        if (now.size() != last.size() || !now.blobId().equals(last.blobId())) {
-          read.add(now);
-        }
-      }
-      return read;
-    }
-
     void apply(List<ConfigSource.Entry> admitted, Change change, List<FileResult> read) {
-      boolean contextChanged = context == null;
+      int changed = catalog == null ? CATALOG | RULES : 0;
       for (String path : change.gone()) {
-        contextChanged |= forget(path);
+        changed |= forget(path);
       }
       for (int i = 0; i < read.size(); i++) {
         ConfigSource.Entry entry = change.read().get(i);
-        contextChanged |= forget(entry.path());
-        contextChanged |= remember(entry, read.get(i));
+        changed |= forget(entry.path());
+        changed |= remember(entry, read.get(i));
       }
       listed = admitted;
-      if (!contextChanged) {
-        entities.recheck(context, context);
+      if ((changed & RULES) != 0) {
+        List<Problem> found = new ArrayList<>();
+        rules = new CrossChecks(found, new BrokenDocuments()).rules(merged(rulesFiles).mapped);
+        rulesProblems = List.copyOf(found);
+      }
+      if ((changed & CATALOG) == 0) {
+        entities.recheck(catalog, catalog);
         return;
       }
-      CheckedContext before = context;
-      MappedDocuments docs = new MappedDocuments();
-      BrokenDocuments broken = new BrokenDocuments();
-      for (FileResult file : contextFiles.values()) {
-        docs.addAll(file.mapped());
-        broken.addAll(file.broken());
-      }
+      CheckedContext before = catalog;
+      Merged merged = merged(catalogFiles);
       List<Problem> found = new ArrayList<>();
-      context = new CrossChecks(found, broken).context(docs);
-      contextProblems = List.copyOf(found);
-      entities.recheck(before, context);
+      catalog = new CrossChecks(found, merged.broken).catalog(merged.mapped);
+      catalogProblems = List.copyOf(found);
+      entities.recheck(before, catalog);
     }
 
-    /** Forgets a file; true when it held a document of another kind than entities. */
-    private boolean forget(String path) {
+    private record Merged(MappedDocuments mapped, BrokenDocuments broken) {}
+
+    /** The documents of {@code files}, in their order. */
+    private static Merged merged(TreeMap<String, FileResult> files) {
+      Merged merged = new Merged(new MappedDocuments(), new BrokenDocuments());
+      for (FileResult file : files.values()) {
+        merged.mapped.addAll(file.mapped());
+        merged.broken.addAll(file.broken());
+      }
+      return merged;
+    }
+
+    /** Forgets a file; tells what it held. */
+    private int forget(String path) {
       Admitted known = files.remove(path);
       if (known == null) {
-        return false;
+        return 0;
       }
-      contextFiles.remove(path);
+      catalogFiles.remove(path);
+      rulesFiles.remove(path);
       fileProblems.remove(path);
       partlyRead.remove(path);
       entities.remove(path, known.result());
-      return holdsContext(known.result());
+      return holds(known.result());
     }
 
-    /** Keeps what a file yielded; true when it holds a document of another kind than entities. */
-    private boolean remember(ConfigSource.Entry entry, FileResult result) {
+    /** Keeps what a file yielded; tells what it holds. */
+    private int remember(ConfigSource.Entry entry, FileResult result) {
       files.put(entry.path(), new Admitted(entry, result));
       if (!result.problems().isEmpty()) {
         fileProblems.put(entry.path(), result.problems());
@@ -188,25 +199,35 @@ public final class IncrementalLoad {
         partlyRead.add(entry.path());
       }
       entities.add(entry.path(), result);
-      if (holdsContext(result)) {
-        contextFiles.put(entry.path(), result);
-        return true;
+      int holds = holds(result);
+      if ((holds & CATALOG) != 0) {
+        catalogFiles.put(entry.path(), result);
       }
-      return false;
+      if ((holds & RULES) != 0) {
+        rulesFiles.put(entry.path(), result);
+      }
+      return holds;
     }
 
-    private static boolean holdsContext(FileResult result) {
-      return !result.mapped().onlyEntities() || result.broken().namesAny();
+    /**
+     * Which checks a file's documents are read by. Broken documents are read only as the products, releases and
+     * environments a reference may name (entities' ids are the entity index's).
+     */
+    private static int holds(FileResult result) {
+      boolean catalog = result.mapped().holdsCatalog()
+          || result.broken().namesAny(Kind.PRODUCT, Kind.RELEASE, Kind.ENVIRONMENT);
+      return (catalog ? CATALOG : 0) | (result.mapped().holdsRules() ? RULES : 0);
     }
 
     /** The result, {@code problems} and {@code unreadable} holding what the listing and byte cap found. */
     LoadResult result(List<Problem> problems, Set<String> unreadable) {
       List<Problem> all = new ArrayList<>(problems);
       fileProblems.values().forEach(all::addAll);
-      all.addAll(contextProblems);
+      all.addAll(catalogProblems);
+      all.addAll(rulesProblems);
       entities.problems(all);
       unreadable.addAll(partlyRead);
-      DesiredState state = context.state(entities.entities(), entities.invalid());
+      DesiredState state = catalog.withRules(rules).state(entities.entities(), entities.invalid());
       return new LoadResult(state, all, List.copyOf(unreadable));
     }
   }

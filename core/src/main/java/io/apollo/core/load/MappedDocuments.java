@@ -23,10 +23,15 @@ final class MappedDocuments {
   final List<Loaded<io.apollo.core.config.Notification>> notifications = new ArrayList<>();
   final List<Loaded<io.apollo.core.config.ReleaseHold>> holds = new ArrayList<>();
 
-  /** Whether every document here is an entity (or there is none). */
-  boolean onlyEntities() {
-    return products.isEmpty() && releases.isEmpty() && environments.isEmpty() && constraints.isEmpty()
-        && policies.isEmpty() && roles.isEmpty() && plans.isEmpty() && notifications.isEmpty() && holds.isEmpty();
+  /** Whether a product, release or environment is here: what {@link CrossChecks#catalog} reads. */
+  boolean holdsCatalog() {
+    return !products.isEmpty() || !releases.isEmpty() || !environments.isEmpty();
+  }
+
+  /** Whether a document of the kinds {@link CrossChecks#rules} reads is here. */
+  boolean holdsRules() {
+    return !constraints.isEmpty() || !policies.isEmpty() || !roles.isEmpty() || !plans.isEmpty()
+        || !notifications.isEmpty() || !holds.isEmpty();
   }
 
   /** Appends another file's documents, keeping reading order. */

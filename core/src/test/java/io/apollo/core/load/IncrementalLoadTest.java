@@ -149,6 +149,9 @@ class IncrementalLoadTest {
             .put("releases/auth-2.yaml", release(AUTH, "1.4.0")).remove("constraints/freeze.yaml")
             .put("entities/zz.yaml", entity("production", "search", "com.example:nope", null, 1))
             .put("policies/copy.yaml", role("sre", "bob@example.com"))),
+        c("an entity changed and a plan file added, as the hub's own plan commits make them",
+            t -> t.edit("entities/staging.yaml", "replicas: 2", "replicas: 12")
+                .put("plans/staging/bbbb222233.yaml", plan("bbbb222233", "2.0.0"))),
         c("several commits in a row", t -> t.put("releases/auth-2.yaml", release(AUTH, "1.4.0")),
             t -> t.edit("entities/production.yaml", "1.2.0", "1.4.0"),
             t -> t.remove("releases/auth-2.yaml"),
