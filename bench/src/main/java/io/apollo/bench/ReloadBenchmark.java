@@ -49,6 +49,26 @@ public class ReloadBenchmark {
   @Param({"10000"})
   public int entities;
 
+  /** What the second tree changes: one entity file, or that and a new plan file (as the hub's own plan commits). */
+  @Param({"entity", "entity-and-plan"})
+  public String change;
+
+  private static final String PLAN = """
+      apiVersion: apollo/v1
+      kind: Plan
+      metadata:
+        name: 3f1c9a7b2d
+      spec:
+        entity: staging/svc-0
+        type: upgrade
+        product: com.example:product-0
+        spoke: staging-s000
+        fromVersion: "1.0.0"
+        toVersion: "1.1.0"
+        configDigest: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+        computedFrom: 1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e
+      """;
+
   private final ConfigLoader loader = ConfigLoader.withDefaults();
   private Tree[] trees;
   private int next;
@@ -70,10 +90,15 @@ public class ReloadBenchmark {
     Map<String, byte[]> other = new TreeMap<>(files);
     other.put(changed, new String(files.get(changed), StandardCharsets.UTF_8)
         .replaceFirst("replicas: \\d+", "replicas: 17").getBytes(StandardCharsets.UTF_8));
+    if (change.equals("entity-and-plan")) {
+      other.put("plans/staging/3f1c9a7b2d.yaml", PLAN.getBytes(StandardCharsets.UTF_8));
+    }
     trees = new Tree[] {new Tree(files), new Tree(other)};
-    LoadResult first = loader.load(trees[0]);
-    if (!first.isValid()) {
-      throw new IllegalStateException("synthetic fleet is invalid: " + first.problems().get(0));
+    for (Tree tree : trees) {
+      LoadResult loaded = loader.load(tree);
+      if (!loaded.isValid()) {
+        throw new IllegalStateException("synthetic fleet is invalid: " + loaded.problems().get(0));
+      }
     }
     incremental = new IncrementalLoad(loader);
     incremental.load(trees[0], Runnable::run);
