@@ -6,11 +6,13 @@ import io.apollo.core.config.ConstraintRule.Dependency;
 import io.apollo.core.config.ConstraintRule.MaintenanceWindow;
 import io.apollo.core.config.ConstraintRule.Promotion;
 import io.apollo.core.config.ConstraintRule.SuppressionWindow;
+import io.apollo.core.config.EntityId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -45,7 +47,7 @@ final class PreparedConstraints {
 
   /**
    * Prepares {@code context}, reusing from {@code previous} (may be null) the parsed crons of unchanged windows and
-   * the fleet index when the desired and reported states are the same instances.
+   * the fleet index, as it is or updated for the entities that changed (see {@link #fleet}).
    */
   static PreparedConstraints prepare(EvaluationContext context, PreparedConstraints previous) {
     List<Constraint> constraints = RolloutGates.of(context.desired()).stream().sorted(EVALUATION_ORDER).toList();
@@ -68,9 +70,7 @@ final class PreparedConstraints {
         judges.add(new Judge(constraint, change -> verdict));
       } else if (rule instanceof Dependency dependency) {
         if (fleet == null) {
-          fleet = previous != null && previous.fleet != null && previous.sameStates(context)
-              ? previous.fleet
-              : Fleet.index(context.desired(), context.reported());
+          fleet = fleet(context, previous);
         }
         DependencyConstraint check = new DependencyConstraint(constraint.name(), dependency);
         Fleet indexed = fleet;
@@ -101,6 +101,31 @@ final class PreparedConstraints {
       }
     }
     return List.copyOf(verdicts);
+  }
+
+  /**
+   * The fleet index for {@code context}: the previous one when the states are the same instances, the previous one
+   * updated for the entities that changed when the releases are the same (the usual pass: a file or a few reports
+   * changed), else a new index.
+   */
+  private static Fleet fleet(EvaluationContext context, PreparedConstraints previous) {
+    if (previous == null || previous.fleet == null) {
+      return Fleet.index(context.desired(), context.reported());
+    }
+    if (previous.sameStates(context)) {
+      return previous.fleet;
+    }
+    EvaluationContext before = previous.context;
+    if (!before.desired().releases().equals(context.desired().releases())) {
+      return Fleet.index(context.desired(), context.reported());
+    }
+    Set<EntityId> changed = StateChanges.sorted(before.desired().entities(), context.desired().entities());
+    changed.addAll(StateChanges.reports(before.reported(), context.reported()));
+    // Past a quarter of the fleet, indexing afresh is cheaper than editing the index.
+    if (changed.size() > (context.desired().entities().size() + context.reported().entities().size()) / 4) {
+      return Fleet.index(context.desired(), context.reported());
+    }
+    return previous.fleet.update(context.desired(), context.reported(), changed);
   }
 
   private boolean sameStates(EvaluationContext other) {
