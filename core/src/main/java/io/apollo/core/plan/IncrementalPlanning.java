@@ -28,8 +28,10 @@ import java.util.Set;
  * one entity file, or one spoke's report, must not cost a plan of the whole fleet). Pure.
  *
  * <p>An entity's decision depends on its definition, its product and that product's releases, the reports of its
- * environment (dependency checks read what runs), constraints, approval policies, roles, plan documents, the
- * approvals given, the plans that failed, and the clock through windows, freezes and promotion bakes. So:
+ * environment (dependency checks read what runs), constraints, approval policies, roles, the approvals given, the
+ * plans that failed, and the clock through windows, freezes and promotion bakes. Plan documents count only through
+ * the approvals given (the caller reads those from them), so a plan file committed to the branch, as the hub does
+ * for every approved plan, does not ask for a full pass. So:
  *
  * <ul>
  *   <li>a changed entity definition: that entity, and the entities of every product its product depends on or is
@@ -63,7 +65,7 @@ public final class IncrementalPlanning {
     boolean sameElsewhere = a.products().equals(b.products()) && a.releases().equals(b.releases())
         && a.environments().equals(b.environments()) && a.constraints().equals(b.constraints())
         && a.approvalPolicies().equals(b.approvalPolicies()) && a.roles().equals(b.roles())
-        && a.plans().equals(b.plans()) && a.invalidEntities().equals(b.invalidEntities())
+        && a.invalidEntities().equals(b.invalidEntities())
         && a.holds().equals(b.holds())
         && previous.approvalsByPlanId().equals(next.approvalsByPlanId())
         && previous.failedPlanIds().equals(next.failedPlanIds())
