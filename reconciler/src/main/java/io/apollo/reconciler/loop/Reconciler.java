@@ -146,7 +146,8 @@ public final class Reconciler {
     Map<String, PlanFileEdit> fileEdits = PlanFileEdit.of(onMain, known);
     phases.end("approvals");
     // 6. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
-    Changes changes = new Changes(now, byId(store.plans()));
+    //    The plans read in step 5: recording approvals writes no plan, and this loop is the one writer of plans.
+    Changes changes = new Changes(now, byId(known));
     for (String planId : ReportFollower.follow(changes, reported)) {
       StoredPlan p = changes.get(planId).orElseThrow();
       store.recordDispatch(new DispatchAttempt(planId, p.spoke(), now, true, "a report of the spoke names it"));
