@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
  * Which entities differ between two states, found in time linear in the fleet and with no sorting: what lets the
@@ -24,6 +25,15 @@ public final class StateChanges {
    * side, not looked up.
    */
   public static <V> Set<EntityId> sorted(SortedMap<EntityId, V> before, SortedMap<EntityId, V> after) {
+    return sorted(before, after, v -> v);
+  }
+
+  /**
+   * As {@link #sorted(SortedMap, SortedMap)}, but values count as equal when {@code compared} gives equal results
+   * for them (for an index that reads one part of each value only).
+   */
+  public static <V> Set<EntityId> sorted(SortedMap<EntityId, V> before, SortedMap<EntityId, V> after,
+      Function<V, ?> compared) {
     Set<EntityId> changed = new HashSet<>();
     if (before == after) {
       return changed;
@@ -35,7 +45,8 @@ public final class StateChanges {
     while (x != null || y != null) {
       int order = x == null ? 1 : y == null ? -1 : compare(x.getKey(), y.getKey());
       if (order == 0) {
-        if (x.getValue() != y.getValue() && !Objects.equals(x.getValue(), y.getValue())) {
+        if (x.getValue() != y.getValue()
+            && !Objects.equals(compared.apply(x.getValue()), compared.apply(y.getValue()))) {
           changed.add(y.getKey());
         }
         x = a.hasNext() ? a.next() : null;
