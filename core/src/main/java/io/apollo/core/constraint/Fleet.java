@@ -41,11 +41,11 @@ final class Fleet {
 
   private final DesiredState desired;
   private final ReportedState reported;
-  private final Map<Key, List<Member>> members;
-  private final Map<Key, List<Dependent>> dependents;
+  private final LayeredMap<Key, List<Member>> members;
+  private final LayeredMap<Key, List<Dependent>> dependents;
 
-  private Fleet(DesiredState desired, ReportedState reported, Map<Key, List<Member>> members,
-      Map<Key, List<Dependent>> dependents) {
+  private Fleet(DesiredState desired, ReportedState reported, LayeredMap<Key, List<Member>> members,
+      LayeredMap<Key, List<Dependent>> dependents) {
     this.desired = desired;
     this.reported = reported;
     this.members = members;
@@ -58,15 +58,16 @@ final class Fleet {
     reported.entities().values().forEach(r -> products.put(r.entity(), r.product()));
     desired.entities().values().forEach(e -> products.put(e.id(), e.product()));
 
-    Fleet fleet = new Fleet(desired, reported, new HashMap<>(), new HashMap<>());
+    Map<Key, List<Member>> members = new HashMap<>();
+    Map<Key, List<Dependent>> dependents = new HashMap<>();
+    Fleet fleet = new Fleet(desired, reported, LayeredMap.of(members), LayeredMap.of(dependents));
     Map<ProductId, Map<Version, Optional<Release>>> releases = new HashMap<>();
     products.forEach((id, product) -> {
-      fleet.members.computeIfAbsent(new Key(id.environment(), product), k -> new ArrayList<>())
+      members.computeIfAbsent(new Key(id.environment(), product), k -> new ArrayList<>())
           .add(fleet.member(id, product));
       for (Dependent d : fleet.needs(id, product, p -> v -> releases.computeIfAbsent(p, x -> new HashMap<>())
           .computeIfAbsent(v, w -> desired.release(p, w)))) {
-        fleet.dependents.computeIfAbsent(new Key(id.environment(), d.need().product()), k -> new ArrayList<>())
-            .add(d);
+        dependents.computeIfAbsent(new Key(id.environment(), d.need().product()), k -> new ArrayList<>()).add(d);
       }
     });
     return fleet;
@@ -79,7 +80,8 @@ final class Fleet {
    * was.
    */
   Fleet update(DesiredState nextDesired, ReportedState nextReported, Set<EntityId> changed) {
-    Fleet next = new Fleet(nextDesired, nextReported, new HashMap<>(members), new HashMap<>(dependents));
+    // Reads the next states only (a new member's report, a new dependent's needs), not its maps.
+    Fleet next = new Fleet(nextDesired, nextReported, members, dependents);
     Set<Key> memberKeys = new HashSet<>();
     Set<Key> dependentKeys = new HashSet<>();
     List<Member> addedMembers = new ArrayList<>();
@@ -100,13 +102,15 @@ final class Fleet {
         }
       });
     }
+    Map<Key, List<Member>> memberEdits = new HashMap<>();
     for (Key key : memberKeys) {
       List<Member> list = new ArrayList<>(membersOf(key.environment(), key.product()));
       list.removeIf(m -> changed.contains(m.id()));
       addedMembers.stream().filter(m -> key.equals(new Key(m.id().environment(), m.product()))).forEach(list::add);
       list.sort(Comparator.comparing(Member::id));
-      put(next.members, key, list);
+      memberEdits.put(key, list.isEmpty() ? null : list);
     }
+    Map<Key, List<Dependent>> dependentEdits = new HashMap<>();
     for (Key key : dependentKeys) {
       List<Dependent> list = new ArrayList<>(dependentsOf(key.environment(), key.product()));
       list.removeIf(d -> changed.contains(d.id()));
@@ -114,9 +118,9 @@ final class Fleet {
           .forEach(list::add);
       // Stable: one entity's needs keep the order of its release's dependencies, as in a full index.
       list.sort(Comparator.comparing(Dependent::id));
-      put(next.dependents, key, list);
+      dependentEdits.put(key, list.isEmpty() ? null : list);
     }
-    return next;
+    return new Fleet(nextDesired, nextReported, members.with(memberEdits), dependents.with(dependentEdits));
   }
 
   /** Every entity of {@code product} in {@code environment}, defined or reported, in id order. */
@@ -159,13 +163,5 @@ final class Fleet {
       out.add(new Dependent(id, product, running.get(), need));
     }
     return out;
-  }
-
-  private static <T> void put(Map<Key, List<T>> index, Key key, List<T> list) {
-    if (list.isEmpty()) {
-      index.remove(key);
-    } else {
-      index.put(key, list);
-    }
   }
 }

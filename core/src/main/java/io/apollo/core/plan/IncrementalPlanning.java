@@ -15,7 +15,6 @@ import io.apollo.core.constraint.VerdictChanges;
 import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.ReportedState;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,18 +86,17 @@ public final class IncrementalPlanning {
     if (definitions.size() + reports.size() > (b.entities().size() + next.reported().entities().size()) / 4) {
       return Optional.empty();
     }
-    Fleet fleet = new Fleet(b);
+    Neighbours neighbours = new Neighbours(b);
     Set<EntityId> affected = new HashSet<>(definitions);
     // 1. Changed definitions: their products' neighbours, in every environment.
-    Set<ProductId> products = new HashSet<>();
+    Set<ProductId> everywhere = new HashSet<>();
     for (EntityId id : definitions) {
-      a.entity(id).ifPresent(e -> products.add(e.product()));
-      b.entity(id).ifPresent(e -> products.add(e.product()));
+      a.entity(id).ifPresent(e -> everywhere.add(e.product()));
+      b.entity(id).ifPresent(e -> everywhere.add(e.product()));
     }
-    for (ProductId product : fleet.neighbours(products)) {
-      fleet.of(product).forEach(e -> affected.add(e.id()));
-    }
+    everywhere.addAll(neighbours.of(everywhere));
     // 2. Changed reports: the neighbours in the reported entity's environment, and a promotion source's product.
+    Set<InEnvironment> inEnvironment = new HashSet<>();
     for (EntityId id : reports) {
       affected.add(id);
       Set<ProductId> reported = new HashSet<>();
@@ -106,24 +104,19 @@ public final class IncrementalPlanning {
       productOf(next.reported(), id).ifPresent(reported::add);
       a.entity(id).ifPresent(e -> reported.add(e.product()));
       b.entity(id).ifPresent(e -> reported.add(e.product()));
-      for (ProductId product : fleet.neighbours(reported)) {
-        fleet.of(product).stream().filter(e -> e.environment().equals(id.environment()))
-            .forEach(e -> affected.add(e.id()));
-      }
+      neighbours.of(reported).forEach(p -> inEnvironment.add(new InEnvironment(id.environment(), p)));
       Optional<Entity> source = b.entity(id).filter(e -> e.state() == Presence.PRESENT);
       if (source.isPresent()
           && promotions.stream().anyMatch(c -> ((Promotion) c.rule()).from().matches(source.get()))) {
-        fleet.of(source.get().product()).forEach(e -> affected.add(e.id()));
+        everywhere.add(source.get().product());
       }
     }
     // 3. The clock moved: a gate's verdict tells how long its source has baked.
-    if (!previous.now().equals(next.now())) {
-      for (Constraint gate : promotions) {
-        for (Entity e : b.entities().values()) {
-          if (gate.selector().matches(e)) {
-            affected.add(e.id());
-          }
-        }
+    List<Constraint> gated = previous.now().equals(next.now()) ? List.of() : promotions;
+    for (Entity e : b.entities().values()) {
+      if (everywhere.contains(e.product()) || inEnvironment.contains(new InEnvironment(e.environment(), e.product()))
+          || gated.stream().anyMatch(g -> g.selector().matches(e))) {
+        affected.add(e.id());
       }
     }
     return Optional.of(Set.copyOf(affected));
@@ -133,14 +126,13 @@ public final class IncrementalPlanning {
     return reported.get(id).map(EntityReport::product);
   }
 
-  /** The desired entities by product, and each product's neighbours, built once per call. */
-  private static final class Fleet {
-    private final Map<ProductId, List<Entity>> byProduct = new HashMap<>();
+  private record InEnvironment(String environment, ProductId product) {}
+
+  /** Each product's neighbours through desired state's releases, built once per call. */
+  private static final class Neighbours {
     private final Map<ProductId, Set<ProductId>> adjacent = new HashMap<>();
 
-    Fleet(DesiredState desired) {
-      desired.entities().values().forEach(e -> byProduct.computeIfAbsent(e.product(), p -> new ArrayList<>())
-          .add(e));
+    Neighbours(DesiredState desired) {
       for (List<Release> releases : desired.releases().values()) {
         for (Release release : releases) {
           for (ProductDependency dependency : release.manifest().productDependencies()) {
@@ -151,12 +143,8 @@ public final class IncrementalPlanning {
       }
     }
 
-    List<Entity> of(ProductId product) {
-      return byProduct.getOrDefault(product, List.of());
-    }
-
     /** {@code products}, the products any of their releases depend on, and the products with a release on them. */
-    Set<ProductId> neighbours(Set<ProductId> products) {
+    Set<ProductId> of(Set<ProductId> products) {
       Set<ProductId> out = new HashSet<>(products);
       products.forEach(p -> out.addAll(adjacent.getOrDefault(p, Set.of())));
       return out;

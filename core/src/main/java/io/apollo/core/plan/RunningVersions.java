@@ -3,6 +3,7 @@ package io.apollo.core.plan;
 import io.apollo.core.config.EntityId;
 import io.apollo.core.config.ProductDependency;
 import io.apollo.core.config.ProductId;
+import io.apollo.core.constraint.LayeredMap;
 import io.apollo.core.config.Release;
 import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.ReportedState;
@@ -26,19 +27,20 @@ final class RunningVersions {
 
   private static final Comparator<EntityReport> BY_ENTITY = Comparator.comparing(EntityReport::entity);
 
-  private final Map<Key, List<EntityReport>> installed;
+  private final LayeredMap<Key, List<EntityReport>> installed;
 
   RunningVersions(ReportedState reported) {
-    installed = new HashMap<>();
+    Map<Key, List<EntityReport>> all = new HashMap<>();
     for (EntityReport report : reported.entities().values()) {
       if (report.isInstalled()) {
-        installed.computeIfAbsent(key(report), k -> new ArrayList<>()).add(report);
+        all.computeIfAbsent(key(report), k -> new ArrayList<>()).add(report);
       }
     }
-    installed.values().forEach(list -> list.sort(BY_ENTITY));
+    all.values().forEach(list -> list.sort(BY_ENTITY));
+    installed = LayeredMap.of(all);
   }
 
-  private RunningVersions(Map<Key, List<EntityReport>> installed) {
+  private RunningVersions(LayeredMap<Key, List<EntityReport>> installed) {
     this.installed = installed;
   }
 
@@ -47,7 +49,7 @@ final class RunningVersions {
    * differs between the two. Gives what {@code new RunningVersions(next)} gives; this index is left as it was.
    */
   RunningVersions update(ReportedState previous, ReportedState next, Set<EntityId> changed) {
-    Map<Key, List<EntityReport>> edited = new HashMap<>(installed);
+    Map<Key, List<EntityReport>> edited = new HashMap<>();
     Set<Key> keys = new HashSet<>();
     for (EntityId id : changed) {
       previous.get(id).filter(EntityReport::isInstalled).ifPresent(r -> keys.add(key(r)));
@@ -60,13 +62,9 @@ final class RunningVersions {
         next.get(id).filter(r -> r.isInstalled() && key.equals(key(r))).ifPresent(list::add);
       }
       list.sort(BY_ENTITY);
-      if (list.isEmpty()) {
-        edited.remove(key);
-      } else {
-        edited.put(key, list);
-      }
+      edited.put(key, list.isEmpty() ? null : list);
     }
-    return new RunningVersions(edited);
+    return new RunningVersions(installed.with(edited));
   }
 
   /** The index by environment and product in words, for tests that compare an update with a new index. */
