@@ -28,18 +28,23 @@ public final class PlanningPasses {
   public PlanningResult plan(PlanningInput input) {
     Objects.requireNonNull(input, "input");
     PlanningResult result;
+    PlanningIndexes next;
+    OptionalInt again;
     if (lastInput == null) {
-      indexes = PlanningIndexes.of(input);
-      result = planner.plan(input, indexes);
-      decidedAgain = OptionalInt.empty();
+      next = PlanningIndexes.of(input);
+      result = planner.plan(input, next);
+      again = OptionalInt.empty();
     } else {
       Set<EntityId> reports = StateChanges.reports(lastInput.reported(), input.reported());
-      indexes = indexes.advance(input, reports);
+      next = indexes.advance(input, reports);
       Optional<Set<EntityId>> affected = IncrementalPlanning.affected(lastInput, input, reports);
-      result = affected.isPresent() ? planner.replan(input, lastResult, affected.get(), indexes)
-          : planner.plan(input, indexes);
-      decidedAgain = affected.map(Set::size).map(OptionalInt::of).orElse(OptionalInt.empty());
+      result = affected.isPresent() ? planner.replan(input, lastResult, affected.get(), next)
+          : planner.plan(input, next);
+      again = affected.map(Set::size).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
+    // Only once the pass planned: a pass that threw leaves the last one to plan the next from.
+    indexes = next;
+    decidedAgain = again;
     lastInput = input;
     lastResult = result;
     return result;
