@@ -114,7 +114,8 @@ public final class IncrementalPlanning {
     // 3. The clock moved: a gate's verdict tells how long its source has baked.
     List<Constraint> gated = previous.now().equals(next.now()) ? List.of() : promotions;
     for (Entity e : b.entities().values()) {
-      if (everywhere.contains(e.product()) || inEnvironment.contains(new InEnvironment(e.environment(), e.product()))
+      if (everywhere.contains(e.product())
+          || !inEnvironment.isEmpty() && inEnvironment.contains(new InEnvironment(e.environment(), e.product()))
           || gated.stream().anyMatch(g -> g.selector().matches(e))) {
         affected.add(e.id());
       }

@@ -89,17 +89,24 @@ public final class Planner {
     ReportedState reported = input.reported();
     EntityDecider decider = decider(input, indexes);
     TreeMap<EntityId, EntityDecision> decisions = new TreeMap<>(previous.decisions());
+    Set<String> changed = new HashSet<>();
     for (EntityId id : affected) {
       Optional<Entity> entity = desired.entity(id);
       Optional<EntityReport> report = reported.get(id);
+      EntityDecision decision;
       if (desired.invalidEntities().contains(id)) {
-        decisions.put(id, invalid(id));
+        decision = invalid(id);
       } else if (entity.isPresent()) {
-        decisions.put(id, decider.decide(entity.get(), report));
+        decision = decider.decide(entity.get(), report);
       } else if (report.isPresent()) {
-        decisions.put(id, orphan(report.get()));
+        decision = orphan(report.get());
       } else {
-        decisions.remove(id);
+        decision = null;
+      }
+      EntityDecision before = decision == null ? decisions.remove(id) : decisions.put(id, decision);
+      Optional<Plan> was = before == null ? Optional.empty() : before.plan();
+      if (!was.equals(decision == null ? Optional.empty() : decision.plan())) {
+        changed.add(id.environment());
       }
     }
     // In id order, as the full pass collects them: only a valid desired entity's decision has a plan.
@@ -107,8 +114,8 @@ public final class Planner {
     for (EntityDecision decision : decisions.values()) {
       decision.plan().ifPresent(plans::add);
     }
-    return new PlanningResult(input.now(), DependencyOrder.sort(plans, p -> dependsOn(indexes.releases(), p)),
-        decisions);
+    return new PlanningResult(input.now(),
+        DependencyOrder.resort(previous.plans(), plans, changed, p -> dependsOn(indexes.releases(), p)), decisions);
   }
 
   private EntityDecider decider(PlanningInput input, PlanningIndexes indexes) {
