@@ -51,7 +51,12 @@ class ReportChangePlanningTest {
   private static final ProductId CATALOG_PRODUCT = ProductId.parse("com.example:catalog");
 
   /** One pass after another: the reports before, the reports after, and how much later. */
-  record Step(DesiredState desired, ReportedState before, UnaryOperator<ReportedState> change, Duration later) {}
+  record Step(DesiredState desired, ReportedState before, UnaryOperator<ReportedState> change, Duration later,
+      Set<String> failed) {
+    Step(DesiredState desired, ReportedState before, UnaryOperator<ReportedState> change, Duration later) {
+      this(desired, before, change, later, Set.of());
+    }
+  }
 
   static Stream<Arguments> cases() throws IOException {
     ReportedState sample = sampleReports();
@@ -83,6 +88,9 @@ class ReportChangePlanningTest {
         Arguments.of("a health history entry began", new Step(SAMPLE, sample,
             r -> r.withHealthySince(Map.of(POSTGRES, new HealthySince(POSTGRES, Version.parse("15.5.20"),
                 TUESDAY.minusSeconds(60)))), Duration.ofSeconds(1)), true),
+        Arguments.of("a report changed and a plan failed: a full pass on the edited indexes", new Step(SAMPLE,
+            sample, r -> edit(r, POSTGRES, e -> version(e, "15.4.0")), Duration.ofSeconds(1),
+            Set.of("pl-0000000000000001")), false),
         Arguments.of("every report changed: a full pass", new Step(SAMPLE, sample,
             r -> everyOne(r, e -> with(e, EntityState.DEGRADED, Health.UNHEALTHY)), Duration.ofSeconds(1)), false),
         Arguments.of("the promotion source's health flipped", new Step(PROMOTION, promoted,
@@ -104,7 +112,8 @@ class ReportChangePlanningTest {
   void planningOnlyWhatChangedReportsAffectGivesWhatAFullPassGives(String name, Step step, boolean incremental) {
     Instant at = step.desired() == PROMOTION ? HALF_PAST_NOON : TUESDAY;
     PlanningInput previous = PlanningInput.of(step.desired(), step.before(), at);
-    PlanningInput next = PlanningInput.of(step.desired(), step.change().apply(step.before()), at.plus(step.later()));
+    PlanningInput next = new PlanningInput(step.desired(), step.change().apply(step.before()),
+        at.plus(step.later()), Map.of(), step.failed());
     Planner planner = new Planner(new ConstraintEvaluator());
     PlanningResult full = planner.plan(next);
 
