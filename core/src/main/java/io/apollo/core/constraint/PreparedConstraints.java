@@ -6,11 +6,14 @@ import io.apollo.core.config.ConstraintRule.Dependency;
 import io.apollo.core.config.ConstraintRule.MaintenanceWindow;
 import io.apollo.core.config.ConstraintRule.Promotion;
 import io.apollo.core.config.ConstraintRule.SuppressionWindow;
+import io.apollo.core.config.Entity;
+import io.apollo.core.config.EntityId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,25 +34,34 @@ final class PreparedConstraints {
   private record WindowKey(String name, MaintenanceWindow rule) {}
 
   private final EvaluationContext context;
+  private final List<Constraint> constraints;
   private final List<Judge> judges;
   private final Map<WindowKey, MaintenanceWindowConstraint> windows;
   private final Fleet fleet;
+  private final Map<Constraint, PromotionConstraint> promotions;
 
-  private PreparedConstraints(
-      EvaluationContext context, List<Judge> judges, Map<WindowKey, MaintenanceWindowConstraint> windows, Fleet fleet) {
+  private PreparedConstraints(EvaluationContext context, List<Constraint> constraints, List<Judge> judges,
+      Map<WindowKey, MaintenanceWindowConstraint> windows, Fleet fleet,
+      Map<Constraint, PromotionConstraint> promotions) {
     this.context = context;
+    this.constraints = constraints;
     this.judges = List.copyOf(judges);
     this.windows = Map.copyOf(windows);
     this.fleet = fleet;
+    this.promotions = Map.copyOf(promotions);
   }
 
   /**
    * Prepares {@code context}, reusing from {@code previous} (may be null) the parsed crons of unchanged windows and
-   * the fleet index when the desired and reported states are the same instances.
+   * the fleet index, as it is or updated for the entities that changed (see {@link #fleet}).
    */
   static PreparedConstraints prepare(EvaluationContext context, PreparedConstraints previous) {
-    List<Constraint> constraints = RolloutGates.of(context.desired()).stream().sorted(EVALUATION_ORDER).toList();
+    // The same desired state (a clearance search judging the pass's change at a later time) has the same gates.
+    List<Constraint> constraints = previous != null && previous.context.desired() == context.desired()
+        ? previous.constraints
+        : RolloutGates.of(context.desired()).stream().sorted(EVALUATION_ORDER).toList();
     Map<WindowKey, MaintenanceWindowConstraint> windows = new HashMap<>();
+    Map<Constraint, PromotionConstraint> promotions = new HashMap<>();
     Fleet fleet = null;
     List<Judge> judges = new ArrayList<>(constraints.size());
     for (Constraint constraint : constraints) {
@@ -68,20 +80,25 @@ final class PreparedConstraints {
         judges.add(new Judge(constraint, change -> verdict));
       } else if (rule instanceof Dependency dependency) {
         if (fleet == null) {
-          fleet = previous != null && previous.fleet != null && previous.sameStates(context)
-              ? previous.fleet
-              : Fleet.index(context.desired(), context.reported());
+          fleet = fleet(context, previous);
         }
         DependencyConstraint check = new DependencyConstraint(constraint.name(), dependency);
         Fleet indexed = fleet;
         judges.add(new Judge(constraint, change -> check.evaluate(change, indexed)));
       } else if (rule instanceof Promotion promotion) {
-        PromotionConstraint gate =
-            PromotionConstraint.of(constraint.name(), promotion.from(), promotion.bake(), context.desired());
-        judges.add(new Judge(constraint, change -> gate.evaluate(change, context.reported(), context.now())));
+        // Its sources are read from the desired state alone: the same instance has the same gate.
+        PromotionConstraint gate = previous != null && previous.context.desired() == context.desired()
+            ? previous.promotions.get(constraint)
+            : null;
+        if (gate == null) {
+          gate = PromotionConstraint.of(constraint.name(), promotion.from(), promotion.bake(), context.desired());
+        }
+        promotions.put(constraint, gate);
+        PromotionConstraint judged = gate;
+        judges.add(new Judge(constraint, change -> judged.evaluate(change, context.reported(), context.now())));
       }
     }
-    return new PreparedConstraints(context, judges, windows, fleet);
+    return new PreparedConstraints(context, constraints, judges, windows, fleet, promotions);
   }
 
   /**
@@ -101,6 +118,33 @@ final class PreparedConstraints {
       }
     }
     return List.copyOf(verdicts);
+  }
+
+  /**
+   * The fleet index for {@code context}: the previous one when the states are the same instances, the previous one
+   * updated for the entities that changed when the releases are the same (the usual pass: a file or a few reports
+   * changed), else a new index.
+   */
+  private static Fleet fleet(EvaluationContext context, PreparedConstraints previous) {
+    if (previous == null || previous.fleet == null) {
+      return Fleet.index(context.desired(), context.reported());
+    }
+    if (previous.sameStates(context)) {
+      return previous.fleet;
+    }
+    EvaluationContext before = previous.context;
+    if (!before.desired().releases().equals(context.desired().releases())) {
+      return Fleet.index(context.desired(), context.reported());
+    }
+    // The index reads an entity's product only (its report aside).
+    Set<EntityId> changed =
+        StateChanges.sorted(before.desired().entities(), context.desired().entities(), Entity::product);
+    changed.addAll(StateChanges.reports(before.reported(), context.reported()));
+    // Past a quarter of the fleet, indexing afresh is cheaper than editing the index.
+    if (changed.size() > (context.desired().entities().size() + context.reported().entities().size()) / 4) {
+      return Fleet.index(context.desired(), context.reported());
+    }
+    return previous.fleet.update(context.desired(), context.reported(), changed);
   }
 
   private boolean sameStates(EvaluationContext other) {

@@ -36,6 +36,32 @@ final class DependencyOrder {
     return ordered;
   }
 
+  /**
+   * What {@link #sort} gives for {@code plans} (in entity id order), given {@code previous}, the order {@link #sort}
+   * gave for plans that differ from {@code plans} only in the {@code changed} environments, with the same
+   * dependencies: the other environments keep their stretch of {@code previous} as it was, and only the changed
+   * ones are sorted again (issue 18: one changed plan does not sort the fleet's).
+   */
+  static List<Plan> resort(List<Plan> previous, List<Plan> plans, Set<String> changed,
+      Function<Plan, Collection<ProductId>> dependsOn) {
+    Map<String, List<Plan>> byEnvironment = new TreeMap<>();
+    for (Plan plan : previous) {
+      if (!changed.contains(plan.entity().environment())) {
+        byEnvironment.computeIfAbsent(plan.entity().environment(), e -> new ArrayList<>()).add(plan);
+      }
+    }
+    Map<String, List<Plan>> again = new TreeMap<>();
+    for (Plan plan : plans) {
+      if (changed.contains(plan.entity().environment())) {
+        again.computeIfAbsent(plan.entity().environment(), e -> new ArrayList<>()).add(plan);
+      }
+    }
+    again.forEach((environment, list) -> byEnvironment.put(environment, sortEnvironment(list, dependsOn)));
+    List<Plan> ordered = new ArrayList<>(plans.size());
+    byEnvironment.values().forEach(ordered::addAll);
+    return ordered;
+  }
+
   /** Kahn's algorithm over plans (by index, so the queue yields entity id order) and the products they wait on. */
   private static List<Plan> sortEnvironment(List<Plan> plans, Function<Plan, Collection<ProductId>> dependsOn) {
     int n = plans.size();

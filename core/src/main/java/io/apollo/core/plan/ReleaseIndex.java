@@ -32,6 +32,19 @@ final class ReleaseIndex {
     });
   }
 
+  /**
+   * The index of {@code next}: this one when {@code next} has the same products, releases and holds as the desired
+   * state this was built from (the usual pass: an entity file or reports changed), else a new one.
+   */
+  ReleaseIndex reuse(DesiredState next) {
+    if (next == desired) {
+      return this;
+    }
+    boolean same = next.products().equals(desired.products()) && next.releases().equals(desired.releases())
+        && next.holds().equals(desired.holds());
+    return same ? this : new ReleaseIndex(next);
+  }
+
   Optional<Product> product(ProductId id) {
     return Optional.ofNullable(products.get(id));
   }

@@ -56,6 +56,12 @@ class IncrementalPlanningTest {
             "reason: Holiday freeze", "reason: Holiday freeze\n---\napiVersion: apollo/v1\nkind: ReleaseHold\n"
                 + "metadata:\n  name: catalog-hold\nspec:\n  product: com.example:catalog-service\n"
                 + "  version: 1.3.1\n  reason: canary failed\n", Duration.ofSeconds(5)), false),
+        Arguments.of("a plan file was committed to the branch (the hub commits one per approved plan)",
+            new Change("constraints/holiday-freeze.yaml", "reason: Holiday freeze", "reason: Holiday freeze\n---\n"
+                + "apiVersion: apollo/v1\nkind: Plan\nmetadata:\n  name: pl-00000000000000aa\nspec:\n"
+                + "  entity: staging/catalog-service\n  type: upgrade\n  product: com.example:catalog-service\n"
+                + "  spoke: staging-spoke-1\n  fromVersion: 2.2.0-rc2\n  toVersion: 2.2.0\n  requiredRoles: []\n"
+                + "  violations: []\n", Duration.ofSeconds(5)), true),
         Arguments.of("a role's members changed", new Change("policies/roles.yaml", "@example.com", "@example.org",
             Duration.ofSeconds(5)), false));
   }
@@ -74,6 +80,9 @@ class IncrementalPlanningTest {
       Files.writeString(file, text.replace(change.from(), change.to()));
     }
     DesiredState after = load(repo);
+    if (name.startsWith("a plan file")) {
+      assertThat(after.plans()).hasSize(before.plans().size() + 1);
+    }
     PlanningInput previous = new PlanningInput(before, reported, TUESDAY, Map.of(), Set.of());
     PlanningInput next = new PlanningInput(after, reported, TUESDAY.plus(change.later()), Map.of(), Set.of());
 

@@ -129,7 +129,11 @@ class PromotionPlanningTest {
     PlanningInput within = PlanningInput.of(DESIRED, reported, at("12:40"));
     PlanningInput past = PlanningInput.of(DESIRED, reported, at("13:30"));
 
-    assertThat(IncrementalPlanning.affected(before, within)).contains(Set.of());
+    // Within the bake, only the gated entity is decided again: its verdict says how long staging has baked, so a
+    // kept decision would tell the time of the pass before (issue 18).
+    assertThat(IncrementalPlanning.affected(before, within)).contains(Set.of(PRODUCTION));
+    assertThat(PLANNER.replan(within, PLANNER.plan(before), Set.of())).isNotEqualTo(PLANNER.plan(within));
+    assertThat(PLANNER.replan(within, PLANNER.plan(before), Set.of(PRODUCTION))).isEqualTo(PLANNER.plan(within));
     assertThat(IncrementalPlanning.affected(before, past)).isEmpty();
     // And a kept decision would indeed be wrong: the bake verdict turned.
     assertThat(PLANNER.plan(past)).isNotEqualTo(PLANNER.replan(past, PLANNER.plan(before), Set.of()));

@@ -8,15 +8,14 @@ import io.apollo.core.load.IncrementalLoad;
 import io.apollo.core.load.LoadResult;
 import io.apollo.core.plan.Plan;
 import io.apollo.core.plan.PlanState;
-import io.apollo.core.plan.IncrementalPlanning;
 import io.apollo.core.plan.Planner;
+import io.apollo.core.plan.PlanningPasses;
 import io.apollo.core.plan.PlanningInput;
 import io.apollo.core.plan.PlanningResult;
 import io.apollo.core.report.ReportedState;
 import io.apollo.core.rollout.Halt;
 import io.apollo.core.rollout.HaltDetector;
 import io.apollo.core.rollout.HoldFile;
-import io.apollo.core.report.SpokeReport;
 import io.apollo.reconciler.ReconcilerException;
 import io.apollo.reconciler.dispatch.DispatchChoice;
 import io.apollo.reconciler.gitsync.ConfigRepository;
@@ -55,10 +54,10 @@ public final class Reconciler {
   private final HubStore store;
   /** The last loaded commit's files and checks: the next commit reads and checks again only what it changed. */
   private final IncrementalLoad loads;
-  private final ReportParses reportParses = new ReportParses();
+  private final ReportedView reportedView = new ReportedView();
   private final Executor workers;
   private final Clock clock;
-  private final Planner planner = new Planner(new ConstraintEvaluator());
+  private final PlanningPasses planner = new PlanningPasses(new Planner(new ConstraintEvaluator()));
   private final GitPublisher git;
   private final HealthTracking health;
   private final RolloutHalts halts;
@@ -73,10 +72,6 @@ public final class Reconciler {
   /** Backoff between fetches of a remote that fails: 1 s doubling, at most {@link #FETCH_BACKOFF_CAP}. */
   static final Duration FETCH_BACKOFF_CAP = Duration.ofSeconds(60);
   private final PassMeters meters;
-  /** The last planning pass: the next one decides again only the entities a change can affect. */
-  private Optional<Planned> lastPlanned = Optional.empty();
-
-  private record Planned(PlanningInput input, PlanningResult result) {}
   /** The last full pass's snapshot and the plan branches after it: what a pass that finds nothing new keeps. */
   private Optional<QuietCheck> lastFull = Optional.empty();
 
@@ -151,7 +146,8 @@ public final class Reconciler {
     Map<String, PlanFileEdit> fileEdits = PlanFileEdit.of(onMain, known);
     phases.end("approvals");
     // 6. Follow reports: handed-over plans become RUNNING, SUCCEEDED or FAILED.
-    Changes changes = new Changes(now, byId(store.plans()));
+    //    The plans read in step 5: recording approvals writes no plan, and this loop is the one writer of plans.
+    Changes changes = new Changes(now, byId(known));
     for (String planId : ReportFollower.follow(changes, reported)) {
       StoredPlan p = changes.get(planId).orElseThrow();
       store.recordDispatch(new DispatchAttempt(planId, p.spoke(), now, true, "a report of the spoke names it"));
@@ -222,16 +218,12 @@ public final class Reconciler {
 
   /**
    * Plans {@code input}: only the entities the change since the last planning can affect when that can be told
-   * ({@link IncrementalPlanning}), else the whole fleet.
+   * ({@link PlanningPasses}), else the whole fleet.
    */
   private PlanningResult plan(PlanningInput input, long number) {
-    Optional<Set<io.apollo.core.config.EntityId>> affected =
-        lastPlanned.flatMap(last -> IncrementalPlanning.affected(last.input(), input));
-    PlanningResult result = affected.map(entities -> planner.replan(input, lastPlanned.get().result(), entities))
-        .orElseGet(() -> planner.plan(input));
-    lastPlanned = Optional.of(new Planned(input, result));
-    LOG.debug("Pass {}: planned {}", number, affected.map(a -> a.size() + " entities again, the rest kept")
-        .orElse("the whole fleet"));
+    PlanningResult result = planner.plan(input);
+    LOG.debug("Pass {}: planned {}", number, planner.decidedAgain().isPresent()
+        ? planner.decidedAgain().getAsInt() + " entities again, the rest kept" : "the whole fleet");
     return result;
   }
 
@@ -291,11 +283,8 @@ public final class Reconciler {
   }
 
   private ReportedState reported(Map<String, StoredReport> reports) {
-    List<SpokeReport> all = new ArrayList<>();
-    reportParses.parse(reports, id -> loaded.state().entity(id).map(Entity::product), (r, e) ->
-        LOG.warn("The stored report of spoke {} no longer reads and is ignored: {}", r.spoke(), e.getMessage()))
-        .values().forEach(read -> read.ifPresent(all::addAll));
-    return ReportedState.of(all);
+    return reportedView.read(reports, id -> loaded.state().entity(id).map(Entity::product), (r, e) ->
+        LOG.warn("The stored report of spoke {} no longer reads and is ignored: {}", r.spoke(), e.getMessage()));
   }
 
   private static Map<String, StoredPlan> byId(List<StoredPlan> plans) {
