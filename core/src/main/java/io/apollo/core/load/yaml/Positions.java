@@ -40,6 +40,22 @@ public final class Positions {
     return new Positions(kept);
   }
 
+  /** Equal when they hold the same pointers at the same positions (so two readings of a file can be compared). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Positions that && byPointer.equals(that.byPointer);
+  }
+
+  @Override
+  public int hashCode() {
+    return byPointer.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return new java.util.TreeMap<>(byPointer).toString();
+  }
+
   /** The exact position, or the nearest ancestor's, or empty when not even the root is known. */
   public Optional<Origin> at(String jsonPointer) {
     String pointer = jsonPointer == null ? "" : jsonPointer;
