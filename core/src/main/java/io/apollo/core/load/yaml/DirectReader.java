@@ -83,7 +83,7 @@ final class DirectReader {
             return null;
           }
           if (!root.isNull()) {
-            documents.add(new YamlDocument(path, started - 1, start, root, new Positions(positions)));
+            documents.add(new YamlDocument(path, started - 1, start, root, Positions.owning(positions)));
           }
         }
         default -> {
