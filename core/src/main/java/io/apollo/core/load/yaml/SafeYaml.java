@@ -156,6 +156,10 @@ public final class SafeYaml {
 
   /** Strict UTF-8 (a leading byte order mark is dropped); the problem names where the first bad byte is. */
   private static Decoded decode(String path, byte[] content) {
+    if (isAscii(content)) {
+      // Most files are ASCII, which is UTF-8 as it is (and has no byte order mark): one copy, no decoder.
+      return checkedText(path, new String(content, StandardCharsets.US_ASCII));
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -175,6 +179,20 @@ public final class SafeYaml {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    return checkedText(path, text);
+  }
+
+  private static boolean isAscii(byte[] content) {
+    for (byte b : content) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Decoded text, refused when it holds a NUL (a binary file). */
+  private static Decoded checkedText(String path, String text) {
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       Origin at = YamlProblemMessages.originAt(path, text, text.codePointCount(0, nul));

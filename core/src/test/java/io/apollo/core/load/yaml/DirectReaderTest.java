@@ -94,6 +94,18 @@ class DirectReaderTest {
   }
 
   @Test
+  void aNulIsRefusedAtTheSamePlaceInAsciiAndInOtherUtf8Text() {
+    // ASCII files skip the UTF-8 decoder; what is refused, and where, must not depend on that.
+    ParsedFile ascii = SafeYaml.parse("a.yaml", "a: b\nc: d\u0000\n".getBytes(StandardCharsets.UTF_8), DEFAULTS);
+    ParsedFile utf8 = SafeYaml.parse("a.yaml", "a: \u00e9\nc: d\u0000\n".getBytes(StandardCharsets.UTF_8), DEFAULTS);
+
+    assertThat(ascii.problems()).containsExactly(io.apollo.core.load.Problem.at(
+        new io.apollo.core.config.Origin("a.yaml", 2, 5), io.apollo.core.load.ProblemReason.UNREADABLE,
+        "not a text file: it contains a NUL byte"));
+    assertThat(utf8.problems()).isEqualTo(ascii.problems());
+  }
+
+  @Test
   void theDocumentLimitIsLeftToTheFullPath() {
     YamlLimits two = new YamlLimits(DEFAULTS.maxFileBytes(), DEFAULTS.maxAliases(), DEFAULTS.maxDepth(), 2);
     String text = "a: 1\n---\nb: 2\n---\nc: 3\n";
