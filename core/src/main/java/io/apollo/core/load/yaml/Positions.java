@@ -17,6 +17,16 @@ public final class Positions {
     this.byPointer = Map.copyOf(byPointer);
   }
 
+  /** Takes {@code byPointer} as it is, without a copy: the caller made it for this and never changes it after. */
+  private Positions(Map<String, Origin> byPointer, boolean owned) {
+    this.byPointer = byPointer;
+  }
+
+  /** The positions of a document just read, in a map no one else holds or changes. */
+  static Positions owning(Map<String, Origin> byPointer) {
+    return new Positions(byPointer, true);
+  }
+
   /**
    * The positions of {@code pointers} only, with those of their ancestors, so that {@link #at} answers exactly as here
    * for each of them (and for their ancestors); other pointers fall back to the nearest kept ancestor. For documents
@@ -38,6 +48,22 @@ public final class Positions {
       }
     }
     return new Positions(kept);
+  }
+
+  /** Equal when they hold the same pointers at the same positions (so two readings of a file can be compared). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Positions that && byPointer.equals(that.byPointer);
+  }
+
+  @Override
+  public int hashCode() {
+    return byPointer.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return new java.util.TreeMap<>(byPointer).toString();
   }
 
   /** The exact position, or the nearest ancestor's, or empty when not even the root is known. */

@@ -34,8 +34,8 @@ public final class SafeYaml {
    */
   private static final int SKIP_DEPTH_CAP = 1000;
 
-  /** One factory per distinct limits; a process uses one or two. */
-  private static final Map<YamlLimits, EventParser.Factory> FACTORIES = new ConcurrentHashMap<>();
+  /** One parser configuration per distinct limits; a process uses one or two. */
+  private static final Map<YamlLimits, Readers> READERS = new ConcurrentHashMap<>();
 
   private SafeYaml() {}
 
@@ -46,6 +46,18 @@ public final class SafeYaml {
    * empty ones included, from 0.
    */
   public static ParsedFile parse(String path, byte[] content, YamlLimits limits) {
+    return parse(path, content, limits, true);
+  }
+
+  /**
+   * As {@link #parse}, but every file by the full path (Jackson's parser under {@link TreeBuilder}), never by the
+   * one-pass {@link DirectReader}: the reference that tests hold the shortcut to.
+   */
+  static ParsedFile parseFully(String path, byte[] content, YamlLimits limits) {
+    return parse(path, content, limits, false);
+  }
+
+  private static ParsedFile parse(String path, byte[] content, YamlLimits limits, boolean direct) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(limits, "limits");
@@ -57,12 +69,20 @@ public final class SafeYaml {
     if (decoded.problem() != null) {
       return new ParsedFile(path, List.of(), List.of(decoded.problem()));
     }
+    Readers readers = readers(limits);
+    // Most files are plain mappings, lists and scalars: read in one pass. The rest, and every file with a problem,
+    // take the full path, which alone reports problems.
+    ParsedFile read = direct ? DirectReader.read(path, decoded.text(), limits, readers.settings()) : null;
+    return read != null ? read : parseFully(path, decoded.text(), limits, readers.factory());
+  }
+
+  private static ParsedFile parseFully(String path, String text, YamlLimits limits, EventParser.Factory factory) {
     List<YamlDocument> documents = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Aliases aliases = new Aliases(limits.maxAliases(), limits.maxDepth());
-    EventParser parser = factory(limits).createParser(path, new StringReader(decoded.text()));
+    EventParser parser = factory.createParser(path, new StringReader(text));
     try (parser) {
-      readDocuments(parser, limits, aliases, decoded.text(), documents, problems);
+      readDocuments(parser, limits, aliases, text, documents, problems);
     } catch (RuntimeException e) {
       // A parser bug must still not escape as an exception: report it where reading stopped.
       problems.add(Problem.at(parser.tokenOrigin(), ProblemReason.YAML_SYNTAX,
@@ -108,21 +128,21 @@ public final class SafeYaml {
   }
 
   /**
-   * The parser factory for these limits, built once and shared: a factory and its settings are immutable and
-   * thread-safe, and building them (with snakeyaml-engine's schema) per file cost more than parsing a small file.
+   * The parser settings and factory for these limits, built once and shared: both are immutable and thread-safe, and
+   * building them (with snakeyaml-engine's schema) per file cost more than parsing a small file.
    */
-  private static EventParser.Factory factory(YamlLimits limits) {
-    return FACTORIES.computeIfAbsent(limits, SafeYaml::newFactory);
+  private static Readers readers(YamlLimits limits) {
+    return READERS.computeIfAbsent(limits, SafeYaml::newReaders);
   }
 
-  private static EventParser.Factory newFactory(YamlLimits limits) {
+  private static Readers newReaders(YamlLimits limits) {
     int codePoints = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, limits.maxFileBytes()));
     LoadSettings settings = LoadSettings.builder()
         .setSchema(SharedCoreSchema.INSTANCE)
         .setCodePointLimit(codePoints)
         .setUseMarks(true)
         .build();
-    return new EventParser.Factory(
+    return new Readers(settings, new EventParser.Factory(
         YAMLFactory.builder()
             .loadSettings(settings)
             .disable(YAMLReadFeature.PARSE_OCTAL_NUMBERS) // YAML 1.2: 010 is ten; octal is 0o10
@@ -131,11 +151,15 @@ public final class SafeYaml {
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // TreeBuilder reports them, and goes on
             .streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(Math.max(limits.maxDepth() + 1, SKIP_DEPTH_CAP))
-                .build()));
+                .build())));
   }
 
   /** Strict UTF-8 (a leading byte order mark is dropped); the problem names where the first bad byte is. */
   private static Decoded decode(String path, byte[] content) {
+    if (isAscii(content)) {
+      // Most files are ASCII, which is UTF-8 as it is (and has no byte order mark): one copy, no decoder.
+      return checkedText(path, new String(content, StandardCharsets.US_ASCII));
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -155,6 +179,20 @@ public final class SafeYaml {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    return checkedText(path, text);
+  }
+
+  private static boolean isAscii(byte[] content) {
+    for (byte b : content) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Decoded text, refused when it holds a NUL (a binary file). */
+  private static Decoded checkedText(String path, String text) {
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       Origin at = YamlProblemMessages.originAt(path, text, text.codePointCount(0, nul));
@@ -166,6 +204,9 @@ public final class SafeYaml {
   private static ParsedFile refuse(String path, ProblemReason reason, String message) {
     return new ParsedFile(path, List.of(), List.of(Problem.at(Origin.of(path), reason, message)));
   }
+
+  /** What both paths read with: {@link DirectReader} the settings, the full path the factory made from them. */
+  private record Readers(LoadSettings settings, EventParser.Factory factory) {}
 
   /** The file's text, or why there is none. */
   private record Decoded(String text, Problem problem) {}

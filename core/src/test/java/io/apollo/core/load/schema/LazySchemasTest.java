@@ -29,6 +29,23 @@ class LazySchemasTest {
   }
 
   @Test
+  void prepareCompilesEveryKindsSchemaAndNothingElseAndValidatesAlike() {
+    SchemaValidator fresh = SchemaValidator.load();
+    fresh.prepare();
+
+    java.util.Set<String> kinds = new java.util.HashSet<>();
+    for (io.apollo.core.config.Kind kind : io.apollo.core.config.Kind.values()) {
+      kinds.add(SchemaValidator.fileOf(kind));
+    }
+    assertThat(fresh.compiledFiles()).isEqualTo(kinds);
+    for (String fixture : FIXTURES) {
+      for (YamlDocument document : SchemaValidatorTest.parse(fixture).documents()) {
+        assertThat(fresh.validate(document)).isEqualTo(SchemaValidator.bundled().validate(document));
+      }
+    }
+  }
+
+  @Test
   void firstUsesFromManyThreadsAtOnceGiveTheSameResultsAsOneThread() throws Exception {
     List<YamlDocument> documents = new ArrayList<>();
     FIXTURES.forEach(f -> documents.addAll(SchemaValidatorTest.parse(f).documents()));
