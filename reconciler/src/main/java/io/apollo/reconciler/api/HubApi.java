@@ -165,9 +165,9 @@ public final class HubApi {
     if (quick.isEmpty()) {
       stored = vertx.executeBlocking(() -> intake.accept(spoke, body, now, epoch), false);
     } else if (intake.knows(spoke, epoch)) {
-      stored = Future.succeededFuture(intake.store(spoke, quick.get(), epoch));
+      stored = Future.succeededFuture(intake.store(spoke, quick.get(), epoch, false));
     } else {
-      stored = vertx.executeBlocking(() -> intake.store(spoke, quick.get(), epoch), false);
+      stored = vertx.executeBlocking(() -> intake.store(spoke, quick.get(), epoch, true), false);
     }
     stored.compose(committed -> Future.fromCompletionStage(committed, ctx.vertx().getOrCreateContext()))
         .onSuccess(changed -> {

@@ -69,7 +69,7 @@ final class ReportIntake {
    *     (versions, states, health, plans)
    */
   CompletableFuture<Boolean> accept(String spoke, byte[] body, HubSnapshot snapshot, long leadership) {
-    return store(spoke, check(spoke, body, snapshot, true).orElseThrow(), leadership);
+    return store(spoke, check(spoke, body, snapshot, true).orElseThrow(), leadership, true);
   }
 
   /**
@@ -129,12 +129,16 @@ final class ReportIntake {
   }
 
   /**
-   * Hands a checked report to the writer. Reads the store (blocking) only when {@link #knows} is false.
+   * Hands a checked report to the writer. With {@code mayBlock}, reads the spoke's last report from the store when
+   * its meaning is not known (call it on a worker then); without, never blocks and counts a report whose previous
+   * meaning it does not know (the leadership changed, or a write failed, since {@link #knows} said yes) as a change,
+   * which costs at most one pass more.
    *
    * @return as {@link #accept}
    */
-  CompletableFuture<Boolean> store(String spoke, Checked checked, long leadership) {
-    boolean changed = !Arrays.equals(checked.meaning(), swapMeaning(spoke, checked.meaning(), leadership));
+  CompletableFuture<Boolean> store(String spoke, Checked checked, long leadership, boolean mayBlock) {
+    byte[] previous = swapMeaning(spoke, checked.meaning(), leadership, mayBlock);
+    boolean changed = !Arrays.equals(checked.meaning(), previous);
     return writer.write(new StoredReport(spoke, checked.json(), clock.instant()))
         .whenComplete((done, failure) -> {
           if (failure != null) {
@@ -145,15 +149,18 @@ final class ReportIntake {
         .thenApply(done -> changed);
   }
 
-  /** Records {@code meaning} as the spoke's latest and returns the one before it (empty when it never reported). */
-  private byte[] swapMeaning(String spoke, byte[] meaning, long leadership) {
+  /**
+   * Records {@code meaning} as the spoke's latest and returns the one before it (empty when it never reported, or
+   * when it is not in memory and {@code mayRead} is false).
+   */
+  private byte[] swapMeaning(String spoke, byte[] meaning, long leadership, boolean mayRead) {
     if (leadership != epoch) {
       meanings.clear();
       epoch = leadership;
     }
     byte[] previous = meanings.put(spoke, meaning);
-    if (previous != null) {
-      return previous;
+    if (previous != null || !mayRead) {
+      return previous == null ? new byte[0] : previous;
     }
     return store.report(spoke).map(r -> storedMeaning(r.json())).orElse(new byte[0]);
   }
