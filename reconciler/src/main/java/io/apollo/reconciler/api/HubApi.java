@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,11 +38,6 @@ public final class HubApi {
       () -> new LeaderStatus(Role.LEADER, 0, "sqlite", "LEADER", "the only hub");
 
   private static final Logger LOG = LoggerFactory.getLogger(HubApi.class);
-  /**
-   * Largest report body checked on the event loop (a spoke of about 200 entities); a larger one is checked on a
-   * worker, so that no request holds the loop for more than about a millisecond.
-   */
-  static final int INLINE_BODY_BYTES = 64 * 1024;
   /** The answer to a report taken, the same text for every one. */
   private static final String ACCEPTED = "{\"accepted\":true}";
   /** Longest long poll a spoke may ask for. */
@@ -154,22 +148,11 @@ public final class HubApi {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     HubSnapshot now = snapshot.get();
     long epoch = leadership.get().epoch();
-    // A report in the form spokes write, of a spoke whose last report is known, is checked here: the strict read is
-    // pure CPU bounded by INLINE_BODY_BYTES (tens of microseconds for a report of 10 entities), less than the two
-    // thread hand-offs of a worker. Anything else (the full schema path, a read of the store) runs on a worker,
-    // unordered (reports of different spokes need no order between them). Either way the 202 goes out only once the
-    // group commit holding the report has committed.
-    Optional<ReportIntake.Checked> quick = body.length <= INLINE_BODY_BYTES
-        ? intake.checkQuickly(spoke, body, now) : Optional.empty();
-    Future<CompletableFuture<Boolean>> stored;
-    if (quick.isEmpty()) {
-      stored = vertx.executeBlocking(() -> intake.accept(spoke, body, now, epoch), false);
-    } else if (intake.knows(spoke, epoch)) {
-      stored = Future.succeededFuture(intake.store(spoke, quick.get(), epoch, false));
-    } else {
-      stored = vertx.executeBlocking(() -> intake.store(spoke, quick.get(), epoch, true), false);
-    }
-    stored.compose(committed -> Future.fromCompletionStage(committed, ctx.vertx().getOrCreateContext()))
+    // Checking runs on a worker, unordered (reports of different spokes need no order between them); the 202 goes
+    // out only once the group commit holding the report has committed. (Checking a report in the spokes' form on
+    // the event loop, without the two hand-offs, measured slower on a loaded two-core machine: docs/decisions.md.)
+    vertx.executeBlocking(() -> intake.accept(spoke, body, now, epoch), false)
+        .compose(committed -> Future.fromCompletionStage(committed, ctx.vertx().getOrCreateContext()))
         .onSuccess(changed -> {
           metrics.reportReceived();
           if (changed) {

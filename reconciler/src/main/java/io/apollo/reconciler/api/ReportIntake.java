@@ -27,9 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Takes one spoke's report (DESIGN.md section 5): validates it against {@code spoke-report.schema.json}, holds the
  * spoke to itself and to the entities desired state places on it, and stores it through the {@link ReportWriter}
  * (group commit). {@link #accept} may block (the full schema validation, at worst one read of the store): call it
- * off the event loop; what it returns completes once the report is committed. A report in the form spokes write
- * takes a cheaper way that the event loop may run ({@link #checkQuickly}, then {@link #store} when {@link #knows}):
- * the strict streaming read, which gives the same report as the schema's path or leaves the report to it.
+ * off the event loop; what it returns completes once the report is committed. A report in the form spokes write is
+ * read by the strict streaming pass, which gives the same report as the schema's path or leaves the report to it.
  *
  * <p>Whether a report says something new is judged against the last report of that spoke this hub stored, kept in
  * memory (read once from the store for a spoke not seen since this hub took leadership), so that a report costs no
@@ -57,7 +56,7 @@ final class ReportIntake {
   }
 
   /** A report that passed every check: its record, the text to store, and the SHA-256 of its meaning. */
-  record Checked(SpokeReport report, String json, byte[] meaning) {}
+  private record Checked(SpokeReport report, String json, byte[] meaning) {}
 
   /**
    * Checks the report and hands it to the writer. Throws {@link HttpFailure} (nothing stored) when it is refused.
@@ -69,28 +68,10 @@ final class ReportIntake {
    *     (versions, states, health, plans)
    */
   CompletableFuture<Boolean> accept(String spoke, byte[] body, HubSnapshot snapshot, long leadership) {
-    return store(spoke, check(spoke, body, snapshot, true).orElseThrow(), leadership, true);
+    return store(spoke, check(spoke, body, snapshot), leadership);
   }
 
-  /**
-   * The checks of {@link #accept} by the strict path only ({@code SpokeReportJson}'s one streaming pass): pure CPU
-   * in proportion to the body, no file, no store, no lock, so that the event loop may run it for a body of bounded
-   * size. Throws {@link HttpFailure} as {@link #accept} would; empty when the report is not in the form spokes
-   * write, and only {@link #accept} (the full path, whose words the errors are) can judge it.
-   */
-  Optional<Checked> checkQuickly(String spoke, byte[] body, HubSnapshot snapshot) {
-    return check(spoke, body, snapshot, false);
-  }
-
-  /**
-   * Whether {@link #store} of this spoke's report under {@code leadership} knows the spoke's last meaning, and so
-   * neither reads the store nor blocks.
-   */
-  boolean knows(String spoke, long leadership) {
-    return leadership == epoch && meanings.containsKey(spoke);
-  }
-
-  private Optional<Checked> check(String spoke, byte[] body, HubSnapshot snapshot, boolean fully) {
+  private Checked check(String spoke, byte[] body, HubSnapshot snapshot) {
     if (snapshot.commit().isEmpty()) {
       throw new HttpFailure(503, "not_ready", "the hub has not loaded the config repository yet; retry shortly");
     }
@@ -102,14 +83,8 @@ final class ReportIntake {
     SpokeReport report;
     try {
       // One report object only: an array (even of one report), a scalar or null is refused, nothing stored.
-      Optional<SpokeReport> read = fully
-          ? Optional.of(SpokeReportJson.readOne("report of spoke " + spoke, body,
-              id -> snapshot.desired().entity(id).map(Entity::product)))
-          : SpokeReportJson.readStrictly(body);
-      if (read.isEmpty()) {
-        return Optional.empty();
-      }
-      report = read.get();
+      report = SpokeReportJson.readOne("report of spoke " + spoke, body,
+          id -> snapshot.desired().entity(id).map(Entity::product));
     } catch (ApolloException e) {
       throw HttpFailure.badRequest(e.getMessage());
     }
@@ -125,19 +100,12 @@ final class ReportIntake {
             + ", not on spoke " + spoke + ": a spoke reports only the entities desired state places on it");
       }
     }
-    return Optional.of(new Checked(report, SpokeReportJson.text(report), meaning(report)));
+    return new Checked(report, SpokeReportJson.text(report), meaning(report));
   }
 
-  /**
-   * Hands a checked report to the writer. With {@code mayBlock}, reads the spoke's last report from the store when
-   * its meaning is not known (call it on a worker then); without, never blocks and counts a report whose previous
-   * meaning it does not know (the leadership changed, or a write failed, since {@link #knows} said yes) as a change,
-   * which costs at most one pass more.
-   *
-   * @return as {@link #accept}
-   */
-  CompletableFuture<Boolean> store(String spoke, Checked checked, long leadership, boolean mayBlock) {
-    byte[] previous = swapMeaning(spoke, checked.meaning(), leadership, mayBlock);
+  /** Hands a checked report to the writer, reading the spoke's last report from the store when it is not known. */
+  private CompletableFuture<Boolean> store(String spoke, Checked checked, long leadership) {
+    byte[] previous = swapMeaning(spoke, checked.meaning(), leadership);
     boolean changed = !Arrays.equals(checked.meaning(), previous);
     return writer.write(new StoredReport(spoke, checked.json(), clock.instant()))
         .whenComplete((done, failure) -> {
@@ -149,18 +117,15 @@ final class ReportIntake {
         .thenApply(done -> changed);
   }
 
-  /**
-   * Records {@code meaning} as the spoke's latest and returns the one before it (empty when it never reported, or
-   * when it is not in memory and {@code mayRead} is false).
-   */
-  private byte[] swapMeaning(String spoke, byte[] meaning, long leadership, boolean mayRead) {
+  /** Records {@code meaning} as the spoke's latest and returns the one before it (empty when it never reported). */
+  private byte[] swapMeaning(String spoke, byte[] meaning, long leadership) {
     if (leadership != epoch) {
       meanings.clear();
       epoch = leadership;
     }
     byte[] previous = meanings.put(spoke, meaning);
-    if (previous != null || !mayRead) {
-      return previous == null ? new byte[0] : previous;
+    if (previous != null) {
+      return previous;
     }
     return store.report(spoke).map(r -> storedMeaning(r.json())).orElse(new byte[0]);
   }
