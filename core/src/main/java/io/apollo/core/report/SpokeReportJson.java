@@ -5,6 +5,7 @@ import io.apollo.core.config.EntityId;
 import io.apollo.core.config.ProductId;
 import io.apollo.core.load.schema.SchemaValidator;
 import io.apollo.core.version.Version;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,6 +25,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The JSON form of spoke reports ({@code schema/spoke-report.schema.json}), both ways. Reading accepts one report
  * object, an array of them, or {@code {"reports": [...]}}, holds each to the schema, then parses the values the schema
  * cannot judge (entity ids, versions, instants); every error names the source and the field.
+ *
+ * <p>A JSON report in the form spokes write is read in one streaming pass ({@link StrictReportReader}), which returns
+ * the same report the full path would or leaves it to the full path: the schema stays the judge, and its words the
+ * only error words.
  */
 public final class SpokeReportJson {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,6 +49,10 @@ public final class SpokeReportJson {
    */
   public static List<SpokeReport> read(String source, byte[] content,
       Function<EntityId, Optional<ProductId>> products) {
+    Optional<SpokeReport> strict = isYaml(source) ? Optional.empty() : StrictReportReader.read(content);
+    if (strict.isPresent()) {
+      return List.of(strict.get());
+    }
     JsonNode root = parse(source, content);
     List<SpokeReport> reports = new ArrayList<>();
     if (root.isArray() && root.size() > 0 && root.get(0).has("entity")) {
@@ -74,6 +84,22 @@ public final class SpokeReportJson {
    */
   public static SpokeReport readOne(String source, byte[] content,
       Function<EntityId, Optional<ProductId>> products) {
+    // A report in the form spokes write takes one streaming pass; anything else the full path, which words errors.
+    Optional<SpokeReport> strict = isYaml(source) ? Optional.empty() : StrictReportReader.read(content);
+    return strict.isPresent() ? strict.get() : readOneFully(source, content, products);
+  }
+
+  /**
+   * {@link #readOne} by the strict streaming path only: the report the full path would read from these JSON bytes,
+   * or empty when only the full path can say (it may still read it, with defaults, or refuse it). Pure CPU in
+   * proportion to the bytes.
+   */
+  public static Optional<SpokeReport> readStrictly(byte[] content) {
+    return StrictReportReader.read(content);
+  }
+
+  /** {@link #readOne} by the full path only (tree, defaults, schema, fields): what the strict path must equal. */
+  static SpokeReport readOneFully(String source, byte[] content, Function<EntityId, Optional<ProductId>> products) {
     JsonNode root = parse(source, content);
     if (!root.isObject()) {
       throw new ApolloException(source + ": expected one spoke report object ({\"spoke\": ..., \"reportedAt\": ...,"
@@ -101,9 +127,13 @@ public final class SpokeReportJson {
     return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static JsonNode parse(String source, byte[] content) {
+  private static boolean isYaml(String source) {
     String name = source.toLowerCase(java.util.Locale.ROOT);
-    boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+    return name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  private static JsonNode parse(String source, byte[] content) {
+    boolean yaml = isYaml(source);
     try {
       return yaml ? YAML.readTree(content) : JSON.readTree(content);
     } catch (JacksonException e) {
@@ -161,6 +191,66 @@ public final class SpokeReportJson {
         f.optional("lastHealthyVersion", Version::parse),
         f.optional("message", Function.identity()).orElse(""),
         f.required("observedAt", SpokeReportJson::instant));
+  }
+
+  /**
+   * The text of {@link #write}, character for character ({@code write(report).toString()}), written in one
+   * streaming pass without building the tree: what the hub stores for a report.
+   */
+  public static String text(SpokeReport report) {
+    return text(report, true);
+  }
+
+  /**
+   * The text of {@link #text} without {@code reportedAt} and the entities' {@code observedAt}: two reports that
+   * differ only in when they were made have the same one.
+   */
+  public static String timelessText(SpokeReport report) {
+    return text(report, false);
+  }
+
+  private static String text(SpokeReport report, boolean times) {
+    StringWriter out = new StringWriter(256 + 256 * report.entities().size());
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringProperty("spoke", report.spoke());
+      if (times) {
+        g.writeStringProperty("reportedAt", report.reportedAt().toString());
+      }
+      g.writeArrayPropertyStart("entities");
+      for (EntityReport e : report.entities()) {
+        g.writeStartObject();
+        g.writeStringProperty("entity", e.entity().toString());
+        g.writeStringProperty("product", e.product().toString());
+        if (e.version().isPresent()) {
+          g.writeStringProperty("version", e.version().get().toString());
+        }
+        g.writeStringProperty("state", e.state().name());
+        g.writeStringProperty("health", e.health().name());
+        if (e.configDigest().isPresent()) {
+          g.writeStringProperty("configDigest", e.configDigest().get());
+        }
+        if (e.lastPlanId().isPresent()) {
+          g.writeStringProperty("lastPlanId", e.lastPlanId().get());
+        }
+        if (e.lastPlanOutcome().isPresent()) {
+          g.writeStringProperty("lastPlanOutcome", e.lastPlanOutcome().get().name());
+        }
+        if (e.lastHealthyVersion().isPresent()) {
+          g.writeStringProperty("lastHealthyVersion", e.lastHealthyVersion().get().toString());
+        }
+        if (!e.message().isEmpty()) {
+          g.writeStringProperty("message", e.message());
+        }
+        if (times) {
+          g.writeStringProperty("observedAt", e.observedAt().toString());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    return out.toString();
   }
 
   public static ObjectNode write(SpokeReport report) {

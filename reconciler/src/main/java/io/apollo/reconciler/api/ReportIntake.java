@@ -16,18 +16,19 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Takes one spoke's report (DESIGN.md section 5): validates it against {@code spoke-report.schema.json}, holds the
  * spoke to itself and to the entities desired state places on it, and stores it through the {@link ReportWriter}
- * (group commit). Checking is blocking work (schema validation, at worst one read of the store): call {@link
- * #accept} off the event loop; what it returns completes once the report is committed.
+ * (group commit). {@link #accept} may block (the full schema validation, at worst one read of the store): call it
+ * off the event loop; what it returns completes once the report is committed. A report in the form spokes write is
+ * read by the strict streaming pass, which gives the same report as the schema's path or leaves the report to it.
  *
  * <p>Whether a report says something new is judged against the last report of that spoke this hub stored, kept in
  * memory (read once from the store for a spoke not seen since this hub took leadership), so that a report costs no
@@ -54,8 +55,12 @@ final class ReportIntake {
     this.clock = clock;
   }
 
+  /** A report that passed every check: its record, the text to store, and the SHA-256 of its meaning. */
+  private record Checked(SpokeReport report, String json, byte[] meaning) {}
+
   /**
    * Checks the report and hands it to the writer. Throws {@link HttpFailure} (nothing stored) when it is refused.
+   * Blocking at worst (the full schema validation, one read of the store): call it off the event loop.
    *
    * @param spoke the spoke the token belongs to (already matched to the path)
    * @param leadership the epoch under which this hub leads: a new one forgets what earlier reports said
@@ -63,6 +68,10 @@ final class ReportIntake {
    *     (versions, states, health, plans)
    */
   CompletableFuture<Boolean> accept(String spoke, byte[] body, HubSnapshot snapshot, long leadership) {
+    return store(spoke, check(spoke, body, snapshot), leadership);
+  }
+
+  private Checked check(String spoke, byte[] body, HubSnapshot snapshot) {
     if (snapshot.commit().isEmpty()) {
       throw new HttpFailure(503, "not_ready", "the hub has not loaded the config repository yet; retry shortly");
     }
@@ -91,11 +100,14 @@ final class ReportIntake {
             + ", not on spoke " + spoke + ": a spoke reports only the entities desired state places on it");
       }
     }
-    ObjectNode node = SpokeReportJson.write(report);
-    String json = node.toString();
-    byte[] meaning = meaning(node);
-    boolean changed = !Arrays.equals(meaning, swapMeaning(spoke, meaning, leadership));
-    return writer.write(new StoredReport(spoke, json, clock.instant()))
+    return new Checked(report, SpokeReportJson.text(report), meaning(report));
+  }
+
+  /** Hands a checked report to the writer, reading the spoke's last report from the store when it is not known. */
+  private CompletableFuture<Boolean> store(String spoke, Checked checked, long leadership) {
+    byte[] previous = swapMeaning(spoke, checked.meaning(), leadership);
+    boolean changed = !Arrays.equals(checked.meaning(), previous);
+    return writer.write(new StoredReport(spoke, checked.json(), clock.instant()))
         .whenComplete((done, failure) -> {
           if (failure != null) {
             // Not stored: the next report of this spoke is judged against the store again.
@@ -115,8 +127,7 @@ final class ReportIntake {
     if (previous != null) {
       return previous;
     }
-    return store.report(spoke).map(r -> meaning((ObjectNode) PlanViews.JSON.readTree(r.json())))
-        .orElse(new byte[0]);
+    return store.report(spoke).map(r -> storedMeaning(r.json())).orElse(new byte[0]);
   }
 
   private Set<String> spokesOf(DesiredState desired) {
@@ -144,17 +155,26 @@ final class ReportIntake {
         .flatMap(env -> env.spoke(spoke)).isPresent();
   }
 
-  /**
-   * The SHA-256 of the report without its times: two reports that differ only in when they were made say the same.
-   * Removes the times from {@code node}.
-   */
-  private static byte[] meaning(ObjectNode node) {
-    node.remove("reportedAt");
-    node.path("entities").values().forEach(e -> ((ObjectNode) e).remove("observedAt"));
+  /** The SHA-256 of the report without its times: two reports that differ only in when they were made say the same. */
+  private static byte[] meaning(SpokeReport report) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(node.toString().getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256")
+          .digest(SpokeReportJson.timelessText(report).getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /**
+   * The meaning of a stored report's text (the hub stored it, so it reads); a text that does not read as one report
+   * means nothing any report says, so the next report counts as a change.
+   */
+  private static byte[] storedMeaning(String json) {
+    try {
+      List<SpokeReport> read = SpokeReportJson.read("stored report", json.getBytes(StandardCharsets.UTF_8));
+      return read.size() == 1 ? meaning(read.getFirst()) : new byte[0];
+    } catch (ApolloException e) {
+      return new byte[0];
     }
   }
 }

@@ -40,7 +40,7 @@ class ReportTriggersTest {
   }
 
   @Test
-  void aLongPassWidensTheSpacingToTwiceItsLength() {
+  void aLongPassWidensTheSpacingToFourTimesItsLength() {
     List<String> passes = new CopyOnWriteArrayList<>();
     long[] secondAt = new long[1];
     ReportTriggers triggers = new ReportTriggers(vertx, why -> {
@@ -48,7 +48,7 @@ class ReportTriggersTest {
       if (passes.size() == 2) {
         secondAt[0] = System.nanoTime();
       }
-    }, Duration.ofMillis(100), Duration.ofSeconds(5), () -> Duration.ofMillis(600));
+    }, Duration.ofMillis(100), Duration.ofSeconds(5), () -> Duration.ofMillis(300));
     long[] firstAt = new long[1];
     vertx.runOnContext(v -> {
       firstAt[0] = System.nanoTime();

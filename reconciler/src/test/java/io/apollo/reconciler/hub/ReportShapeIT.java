@@ -59,4 +59,42 @@ class ReportShapeIT {
           .isEqualTo("1.0.0");
     }
   }
+
+  /**
+   * A report in the form spokes write takes the hub's strict path (the first and a later one of the spoke: the
+   * spoke's last report read from the store, then known); one written by hand
+   * that means the same (lower-case state, no health, no observedAt, no product: defaults fill them) takes the full
+   * path of the schema. Both are stored as the same text, and a value the schema refuses keeps the schema's words.
+   */
+  @Test
+  void theStrictAndTheFullPathStoreTheSameTextAndRefuseInTheSchemasWords() throws Exception {
+    String at = "2026-12-08T02:00:00Z";
+    String strict = "{\"spoke\":\"staging-spoke\",\"reportedAt\":\"" + at + "\",\"entities\":[{\"entity\":"
+        + "\"staging/web\",\"product\":\"com.example:web\",\"version\":\"1.0.0\",\"state\":\"RUNNING\","
+        + "\"health\":\"HEALTHY\",\"configDigest\":\"" + TestDigests.PORT_8080 + "\",\"observedAt\":\"" + at
+        + "\"}]}";
+    String byHand = "{\"spoke\":\"staging-spoke\",\"reportedAt\":\"2026-12-08T02:00:00.000Z\",\"entities\":"
+        + "[{\"entity\":\"staging/web\",\"version\":\"1.0.0\",\"state\":\"running\",\"configDigest\":\""
+        + TestDigests.PORT_8080 + "\"}]}";
+    try (HubHarness h = HubHarness.start(temp, TestRepo::open)) {
+      HubClient.eventually("the hub to load the repository", () -> java.util.Optional.of(
+          h.client.report("staging-spoke", STAGING_TOKEN, strict)).filter(a -> a.status() == 202));
+      String stored = h.client.get("/v1/reports").body().toString();
+      assertThat(stored).contains("\"observedAt\":\"" + at + "\"");
+
+      assertThat(h.client.report("staging-spoke", STAGING_TOKEN, byHand).status()).isEqualTo(202);
+      assertThat(h.client.get("/v1/reports").body().toString()).as("by the full path").isEqualTo(stored);
+      // The spoke's last report is known now: judged against memory, not the store.
+      assertThat(h.client.report("staging-spoke", STAGING_TOKEN, strict).status()).isEqualTo(202);
+      assertThat(h.client.get("/v1/reports").body().toString()).as("again by the strict path").isEqualTo(stored);
+
+      HubClient.Answer refused = h.client.report("staging-spoke", STAGING_TOKEN, strict.replace("RUNNING",
+          "BOOTING"));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body().path("message").asString()).isEqualTo("report of spoke staging-spoke: not a spoke"
+          + " report (spoke-report.schema.json): /entities/0/state: 'BOOTING' is not one of UNMANAGED, PENDING,"
+          + " INSTALLING, RUNNING, DEGRADED, FAILED");
+      assertThat(h.client.get("/v1/reports").body().toString()).isEqualTo(stored);
+    }
+  }
 }

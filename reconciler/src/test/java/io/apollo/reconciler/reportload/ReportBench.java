@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -40,6 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ReportBench {
   private static final Pattern SPOKE = Pattern.compile("^\\s*- name: (\\S+)\\s*$", Pattern.MULTILINE);
   private static final List<String> JVM = List.of("-Xmx256m");
+  /**
+   * The harness's own requests (entities, explains, metrics): HTTP/1.1, as the hub speaks it, with no upgrade to
+   * HTTP/2 tried, and a connect timeout, so that a lost answer fails the run rather than hanging it.
+   */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
 
   private final Path work;
   private final List<Process> children = new ArrayList<>();
@@ -162,7 +169,7 @@ public final class ReportBench {
    * version for it), asked once per product: every such entity of a product follows the same channel.
    */
   private static FleetPlan withTargets(String hubUrl, FleetPlan plan) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HTTP;
     JsonMapper json = JsonMapper.builder().build();
     Map<String, String> targets = new java.util.HashMap<>();
     List<FleetPlan.Spoke> spokes = new ArrayList<>();
@@ -188,7 +195,7 @@ public final class ReportBench {
 
   /** Waits (up to three minutes) until the hub lists every entity, and groups them by spoke. */
   private static FleetPlan plan(String hubUrl, Map<String, String> tokens) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HTTP;
     JsonMapper json = JsonMapper.builder().build();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
@@ -246,8 +253,8 @@ public final class ReportBench {
 
   /** How many reconcile passes the hub at {@code url} has run, and for how long, from its /metrics. */
   private static Passes passes(String url) throws Exception {
-    HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
-        + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/metrics"))
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     long count = 0;
     double seconds = 0;
     if (metrics.statusCode() == 200) {
