@@ -2,11 +2,10 @@ package io.apollo.reconciler.loop;
 
 import io.apollo.core.config.EntityId;
 import io.apollo.core.config.ProductId;
-import io.apollo.core.report.EntityReport;
 import io.apollo.core.report.ReportedState;
 import io.apollo.core.report.SpokeReport;
 import io.apollo.reconciler.store.StoredReport;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The stored reports as one {@link ReportedState}, as {@link ReportedState#of} merges them, each report parsed once
+ * The stored reports as one {@link ReportedState} ({@link ReportedState#of}), each report parsed once
  * ({@link ReportParses}); when no spoke's parse changed since the last pass the last state itself is given again, so
  * that what the pass does next (the health history, planning's indexes) sees the same instance and skips its work
  * (issue 18). Not thread-safe: the loop's thread owns it.
@@ -32,18 +31,10 @@ final class ReportedView {
       lastParsed = parsed;
       return last;
     }
-    // As ReportedState.of merges, in the same order: a later report of the same entity replaces an earlier one.
-    // Hashed rather than sorted: ReportedState keeps no order.
-    Map<EntityId, EntityReport> byId = new HashMap<>();
-    for (Optional<List<SpokeReport>> read : parsed.values()) {
-      for (SpokeReport report : read.orElse(List.of())) {
-        for (EntityReport entity : report.entities()) {
-          byId.merge(entity.entity(), entity, (a, b) -> b.observedAt().isBefore(a.observedAt()) ? a : b);
-        }
-      }
-    }
+    List<SpokeReport> all = new ArrayList<>();
+    parsed.values().forEach(read -> read.ifPresent(all::addAll));
     lastParsed = parsed;
-    last = new ReportedState(byId);
+    last = ReportedState.of(all);
     return last;
   }
 
